@@ -1,0 +1,1 @@
+package org.huzhu.ledger.examples; final class Placeholder {}

@@ -1,0 +1,1 @@
+package org.huzhu.ledger.cli; final class Placeholder {}

@@ -1,0 +1,1 @@
+package org.huzhu.ledger; final class Placeholder {}
