@@ -1,0 +1,65 @@
+package org.huzhu.ledger.journal;
+
+import java.io.Closeable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An append-only, hash-chained sequence of records: the ledger's source of truth.
+ *
+ * <p>Each record holds one entry's canonical JSON ({@code entryJson}: compact UTF-8 JSON without
+ * tabs or line breaks) wrapped with its sequence number and the SHA-256 of the previous record, so
+ * that any change to any byte is detectable and a cut history is provable with an anchor.
+ *
+ * <p>Only one thread appends (the ledger's writer); readers may scan concurrently and see every
+ * record whose append has returned. A journal opened read-only never writes and takes no lock.
+ */
+public interface Journal extends Closeable {
+
+  /** Sequence number of the last complete record, 0 when the journal is empty. */
+  long lastSeq();
+
+  /** SHA-256 of the last complete record as 64 lower-case hex digits; 64 zeros when empty. */
+  String lastHash();
+
+  /** Whether this journal was opened read-only. */
+  boolean readOnly();
+
+  /**
+   * Appends the entries as records {@code lastSeq()+1 ...} and makes them durable before returning
+   * (one {@code force} for the whole batch). Either every record of the batch becomes durable or,
+   * after a crash, none of it is visible when the journal is opened again.
+   *
+   * @return the records written, in order
+   * @throws org.huzhu.ledger.LedgerStorageException on an I/O fault; the journal then refuses
+   *     further appends
+   */
+  List<JournalRecord> append(List<byte[]> entryJsons);
+
+  /**
+   * Visits every complete record with {@code seq >= fromSeq} in order, verifying each record's
+   * hash and the chain as it goes. Damage is reported to {@link RecordVisitor#damage} and the scan
+   * stops there; the visitor decides whether that is an error.
+   */
+  void scan(long fromSeq, RecordVisitor visitor);
+
+  /** The record with sequence number {@code seq}, if it exists. */
+  Optional<JournalRecord> read(long seq);
+
+  /**
+   * Stores a checkpoint: an opaque snapshot of the state after record {@code seq}, whose hash is
+   * {@code hash}. Written atomically (temporary file, force, rename); older checkpoints may be
+   * removed.
+   */
+  void writeCheckpoint(long seq, String hash, byte[] state);
+
+  /**
+   * The newest checkpoint, if any. A checkpoint whose bytes fail their own integrity check is
+   * returned with {@link Checkpoint#damage()} set, never silently dropped or rebuilt.
+   */
+  Optional<Checkpoint> latestCheckpoint();
+
+  /** Releases the files and, for a writer, the lock. */
+  @Override
+  void close();
+}
