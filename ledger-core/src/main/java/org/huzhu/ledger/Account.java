@@ -1,0 +1,79 @@
+package org.huzhu.ledger;
+
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An account of the ledger, named as in the contract: {@code member:<id>}, {@code merchant:<id>},
+ * {@code community:issued}, {@code community:expired}, {@code community:pool} or {@code
+ * community:settled}.
+ *
+ * @param name the account's full name
+ */
+public record Account(String name) implements Comparable<Account> {
+  static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** Where credited points and minutes come from. */
+  public static final Account ISSUED = new Account("community:issued");
+  /** Where expired points go. */
+  public static final Account EXPIRED = new Account("community:expired");
+  /** The community's donated-hours pool. */
+  public static final Account POOL = new Account("community:pool");
+  /** Points the community has paid merchants for. */
+  public static final Account SETTLED = new Account("community:settled");
+
+  /**
+   * @throws IllegalArgumentException if {@code name} is not one of the contract's account names
+   */
+  public Account {
+    Objects.requireNonNull(name, "name");
+    boolean ok =
+        switch (name) {
+          case "community:issued", "community:expired", "community:pool", "community:settled" ->
+              true;
+          default ->
+              (name.startsWith("member:") && ID.matcher(name.substring(7)).matches())
+                  || (name.startsWith("merchant:") && ID.matcher(name.substring(9)).matches());
+        };
+    if (!ok) {
+      throw new IllegalArgumentException("not an account name: '" + name + "'");
+    }
+  }
+
+  /** The account of member {@code memberId}. */
+  public static Account member(String memberId) {
+    return new Account("member:" + memberId);
+  }
+
+  /** The account of merchant {@code merchantId}. */
+  public static Account merchant(String merchantId) {
+    return new Account("merchant:" + merchantId);
+  }
+
+  /** Whether this is a member's account. */
+  public boolean isMember() {
+    return name.startsWith("member:");
+  }
+
+  /** Whether this is a merchant's account. */
+  public boolean isMerchant() {
+    return name.startsWith("merchant:");
+  }
+
+  /** The member or merchant id of this account, or null for a community account. */
+  public String ownerId() {
+    int colon = name.indexOf(':');
+    return name.startsWith("community:") ? null : name.substring(colon + 1);
+  }
+
+  /** Orders by the name's UTF-8 bytes, as balance listings are sorted. */
+  @Override
+  public int compareTo(Account other) {
+    return Texts.compareUtf8(name, other.name);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

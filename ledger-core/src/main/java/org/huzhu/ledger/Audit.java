@@ -1,0 +1,166 @@
+package org.huzhu.ledger;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.huzhu.ledger.journal.Checkpoint;
+import org.huzhu.ledger.journal.Journal;
+import org.huzhu.ledger.journal.JournalDamage;
+import org.huzhu.ledger.journal.JournalRecord;
+import org.huzhu.ledger.journal.RecordVisitor;
+
+/**
+ * Verifies a journal from scratch and never repairs anything. It rebuilds the state with the same
+ * fold the ledger uses, checking each entry before and after it is applied, and compares the
+ * stored checkpoint with the state rebuilt at the same entry.
+ */
+final class Audit {
+  private static final Set<String> NOT_REVERSIBLE =
+      Set.of("reversal", "expiry", "ledger", "enrolment", "rules", "catalog");
+
+  private Audit() {}
+
+  static AuditReport run(Journal journal, String expectHead) {
+    List<AuditReport.Finding> findings = new ArrayList<>();
+    Checkpoint ckpt = journal.latestCheckpoint().orElse(null);
+    if (ckpt != null && ckpt.damage() != null) {
+      findings.add(new AuditReport.Finding(ckpt.file(), "checkpoint", ckpt.damage()));
+      ckpt = null;
+    }
+    long anchorSeq = -1;
+    String anchorHash = null;
+    if (expectHead != null) {
+      int colon = expectHead.indexOf(':');
+      anchorSeq = Long.parseLong(expectHead.substring(0, colon).trim());
+      anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+    Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash);
+    journal.scan(1, walk);
+    if (ckpt != null && ckpt.seq() > walk.lastSeq) {
+      findings.add(
+          new AuditReport.Finding(
+              ckpt.file(), "checkpoint", "checkpoint covers entry " + ckpt.seq() + " but the journal ends at " + walk.lastSeq));
+    }
+    if (anchorSeq > walk.lastSeq) {
+      findings.add(
+          new AuditReport.Finding(
+              "seq " + anchorSeq, "anchor", "entry " + anchorSeq + " is missing: the journal ends at " + walk.lastSeq));
+    }
+    return new AuditReport(findings.isEmpty(), walk.count, walk.lastSeq, walk.lastHash, findings);
+  }
+
+  private static final class Walk implements RecordVisitor {
+    final List<AuditReport.Finding> findings;
+    final Checkpoint ckpt;
+    final long anchorSeq;
+    final String anchorHash;
+    final LedgerState s = new LedgerState();
+    long count;
+    long lastSeq;
+    String lastHash = "0".repeat(64);
+
+    Walk(List<AuditReport.Finding> findings, Checkpoint ckpt, long anchorSeq, String anchorHash) {
+      this.findings = findings;
+      this.ckpt = ckpt;
+      this.anchorSeq = anchorSeq;
+      this.anchorHash = anchorHash;
+    }
+
+    void find(String entry, String check, String detail) {
+      findings.add(new AuditReport.Finding(entry, check, detail));
+    }
+
+    @Override
+    public boolean record(JournalRecord r) {
+      count++;
+      lastSeq = r.seq();
+      lastHash = r.hash();
+      if (r.seq() == anchorSeq && !r.hash().equals(anchorHash)) {
+        find("seq " + r.seq(), "anchor", "entry " + r.seq() + " has hash " + r.hash() + ", not the anchor's " + anchorHash);
+      }
+      Entry e;
+      try {
+        e = EntryCodec.fromJson(r.seq(), r.entryJson());
+      } catch (IllegalArgumentException ex) {
+        String msg = ex.getMessage() == null ? "" : ex.getMessage();
+        find("seq " + r.seq(), msg.contains("do not balance") ? "balance" : "record", msg + where(r));
+        return true;
+      }
+      if (check(e, r)) {
+        try {
+          Fold.apply(s, e);
+        } catch (RuntimeException ex) {
+          find(e.id(), "state", "entry cannot be applied to the state rebuilt so far: " + ex + where(r));
+          return true;
+        }
+        floors(e, r);
+      }
+      if (ckpt != null && r.seq() == ckpt.seq()) {
+        if (!ckpt.hash().equals(r.hash())) {
+          find(ckpt.file(), "checkpoint", "checkpoint names hash " + ckpt.hash() + " for entry " + r.seq() + ", the journal has " + r.hash());
+        } else if (!Arrays.equals(StateCodec.encode(s), ckpt.state())) {
+          find(ckpt.file(), "state", "the stored state at entry " + r.seq() + " differs from the state rebuilt from the journal");
+        }
+      }
+      return true;
+    }
+
+    /** Checks that must hold before the entry is applied; false when it cannot be applied. */
+    private boolean check(Entry e, JournalRecord r) {
+      if (s.entry(e.id()) != null) {
+        find(e.id(), "record", "id " + e.id() + " is used by entry " + s.entry(e.id()).seq() + " too" + where(r));
+        return false;
+      }
+      for (Posting p : e.postings()) {
+        if (p.account().isMember() && s.member(p.account().ownerId()) == null) {
+          find(e.id(), "state", "posts to " + p.account() + ", who is not enrolled" + where(r));
+          return false;
+        }
+      }
+      if (e.detail() instanceof EntryDetail.Reversal x) {
+        EntryInfo target = s.entry(x.target());
+        if (target == null) {
+          find(e.id(), "reversal", "reverses " + x.target() + ", which does not exist before it" + where(r));
+          return false;
+        }
+        if (target.reversedBy() != null) {
+          find(e.id(), "reversal", "reverses " + x.target() + ", already reversed by " + target.reversedBy() + where(r));
+          return false;
+        }
+        if (NOT_REVERSIBLE.contains(target.kind())) {
+          find(e.id(), "reversal", "reverses " + x.target() + ", a " + target.kind() + where(r));
+          return false;
+        }
+      }
+      return CreditAudit.check(s, e, this::find, where(r));
+    }
+
+    private void floors(Entry e, JournalRecord r) {
+      for (Posting p : e.postings()) {
+        if (p.points() >= 0 && p.minutes() >= 0) {
+          continue;
+        }
+        if (p.account().isMember()) {
+          MemberState m = s.member(p.account().ownerId());
+          long floor = s.hoursFloor(e.date());
+          if (m.points < 0 || m.minutes < floor) {
+            find(e.id(), "floor", p.account() + " left at " + m.points + " points and " + Minutes.format(m.minutes)
+                + " (floor " + Minutes.format(floor) + ")" + where(r));
+          }
+        } else if (p.account().equals(Account.POOL) && s.account(Account.POOL)[1] < 0) {
+          find(e.id(), "floor", "the pool left at " + Minutes.format(s.account(Account.POOL)[1]) + where(r));
+        }
+      }
+    }
+
+    private static String where(JournalRecord r) {
+      return " (segment " + r.segment() + ", offset " + r.offset() + ")";
+    }
+
+    @Override
+    public void damage(JournalDamage d) {
+      find("seq " + d.seq(), d.check(), d.detail() + " (segment " + d.segment() + ", offset " + d.offset() + ")");
+    }
+  }
+}

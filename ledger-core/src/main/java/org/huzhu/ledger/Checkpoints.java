@@ -1,0 +1,58 @@
+package org.huzhu.ledger;
+
+import java.util.concurrent.locks.ReadWriteLock;
+import org.huzhu.ledger.journal.Journal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** When the writer stores a snapshot of the state, so that opening a large ledger is fast. */
+final class Checkpoints {
+  private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
+
+  private final long interval;
+  private long lastSeq = -1;
+
+  private Checkpoints(long interval) {
+    this.interval = interval;
+  }
+
+  static Checkpoints every(long entries) {
+    return new Checkpoints(entries);
+  }
+
+  static Checkpoints never() {
+    return new Checkpoints(Long.MAX_VALUE);
+  }
+
+  /** Runs on the writer thread after a group is merged, so the state is not changing. */
+  void maybeWrite(Journal journal, LedgerState root) {
+    if (lastSeq < 0) {
+      lastSeq = journal.latestCheckpoint().map(c -> c.seq()).orElse(0L);
+    }
+    if (interval != Long.MAX_VALUE && root.seq - lastSeq >= interval) {
+      write(journal, root);
+    }
+  }
+
+  void writeOnClose(Journal journal, LedgerState root, ReadWriteLock lock) {
+    if (interval == Long.MAX_VALUE || journal.readOnly()) {
+      return;
+    }
+    lock.readLock().lock();
+    try {
+      long stored = journal.latestCheckpoint().map(c -> c.seq()).orElse(0L);
+      if (root.seq > stored) {
+        write(journal, root);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not write a checkpoint on close; the next open replays more", e);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private void write(Journal journal, LedgerState root) {
+    journal.writeCheckpoint(root.seq, journal.lastHash(), StateCodec.encode(root));
+    lastSeq = root.seq;
+  }
+}

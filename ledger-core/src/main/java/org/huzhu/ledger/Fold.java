@@ -1,0 +1,201 @@
+package org.huzhu.ledger;
+
+import com.google.common.hash.Hasher;
+import com.google.common.hash.Hashing;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.huzhu.ledger.rules.RuleVersion;
+import org.huzhu.ledger.rules.RuleVersions;
+
+/**
+ * The one function that changes state: {@code apply(state, entry)}. It never reads a clock, a
+ * file or a random source, and it never refuses: entries were decided before they were posted, and
+ * the audit checks them separately.
+ */
+final class Fold {
+  private Fold() {}
+
+  static void apply(LedgerState s, Entry e) {
+    s.seq = e.seq();
+    if (s.latestDate == null || e.date().isAfter(s.latestDate)) {
+      s.latestDate = e.date();
+    }
+    EntryDetail d = e.detail();
+    if (d instanceof EntryDetail.Enrolment x) {
+      enrol(s, e, x);
+    }
+    for (Posting p : e.postings()) {
+      if (p.account().isMember()) {
+        MemberState m = s.memberForUpdate(p.account().ownerId());
+        if (m == null) {
+          throw new IllegalStateException("entry " + e.id() + " posts to unknown " + p.account());
+        }
+        m.points = Math.addExact(m.points, p.points());
+        m.minutes = Math.addExact(m.minutes, p.minutes());
+        if (!p.isZero()) {
+          m.everPosted = true;
+          if (m.lastPosted == null || e.date().isAfter(m.lastPosted)) {
+            m.lastPosted = e.date();
+          }
+        }
+      } else {
+        long[] a = s.accountForUpdate(p.account());
+        a[0] = Math.addExact(a[0], p.points());
+        a[1] = Math.addExact(a[1], p.minutes());
+      }
+    }
+    EntryInfo.CreditInfo credit = null;
+    if (d instanceof EntryDetail.LedgerCreated x) {
+      s.zone = x.zone();
+    } else if (d instanceof EntryDetail.RulesPublished x) {
+      List<RuleVersion> rules = new ArrayList<>(s.rules);
+      rules.add(RuleVersions.fromCanonicalJson(x.rulesJson()));
+      s.rules = List.copyOf(rules);
+      List<String> json = new ArrayList<>(s.rulesJson);
+      json.add(x.rulesJson());
+      s.rulesJson = List.copyOf(json);
+    } else if (d instanceof EntryDetail.CatalogPublished x) {
+      s.catalog = CatalogState.published(x.version(), x.items());
+      s.catalogVersions++;
+    } else if (d instanceof EntryDetail.Adjustment x) {
+      MemberState m = s.memberForUpdate(x.member());
+      if (x.points() > 0) {
+        addLot(s, m, e, x.points());
+      }
+      spend(m, x.spent());
+      m.backfilledMinutes += x.minutes();
+    } else if (d instanceof EntryDetail.Redemption x) {
+      MemberState m = s.memberForUpdate(x.member());
+      spend(m, x.spent());
+      m.monthlyQuantity.merge(MemberState.monthKey(e.date(), x.item()), x.quantity(), Long::sum);
+      s.catalog = s.catalog.withStockChange(x.item(), -x.quantity());
+    } else if (d instanceof EntryDetail.Expiry x) {
+      MemberState m = s.memberForUpdate(x.member());
+      Lot lot = m.lot(x.lot());
+      lot.remaining -= x.points();
+      lot.expired = true;
+    } else if (d instanceof EntryDetail.Reversal x) {
+      reverse(s, e, x);
+    } else {
+      credit = CreditFold.apply(s, e);
+    }
+    s.entries.put(
+        e.id(),
+        new EntryInfo(
+            e.seq(),
+            e.kind(),
+            e.date(),
+            fingerprint(d),
+            at(d),
+            null,
+            credit == null ? e : null,
+            credit));
+    if (s.isChild()) {
+      s.pending.add(e);
+    }
+  }
+
+  private static void enrol(LedgerState s, Entry e, EntryDetail.Enrolment x) {
+    MemberState m = s.memberForUpdate(x.member());
+    if (m == null) {
+      m = new MemberState(x.member());
+      s.addMember(m);
+    }
+    m.joinedOn = x.joinedOn();
+    m.enrolments++;
+    m.affiliations.add(new MemberState.Affiliation(e.date(), x.team(), x.grid()));
+  }
+
+  static void addLot(LedgerState s, MemberState m, Entry e, long points) {
+    RuleVersion r = s.rulesInForce(e.date());
+    LocalDate expires =
+        r == null || r.pointsExpireMonths() == null ? null : e.date().plusMonths(r.pointsExpireMonths());
+    Lot lot = new Lot(e.id(), e.seq(), e.date(), expires, points, points);
+    int i = m.lots.size();
+    while (i > 0 && m.lots.get(i - 1).date.isAfter(e.date())) {
+      i--;
+    }
+    m.lots.add(i, lot);
+  }
+
+  private static void spend(MemberState m, List<EntryDetail.LotSpend> spent) {
+    for (EntryDetail.LotSpend sp : spent) {
+      m.lot(sp.lot()).remaining -= sp.points();
+    }
+  }
+
+  private static void reverse(LedgerState s, Entry e, EntryDetail.Reversal x) {
+    EntryInfo target = s.entry(x.target());
+    s.entries.put(x.target(), target.reversed(e.id()));
+    if (target.credit() != null) {
+      CreditFold.reverse(s, target);
+      return;
+    }
+    EntryDetail td = target.entry().detail();
+    if (td instanceof EntryDetail.Adjustment a) {
+      MemberState m = s.memberForUpdate(a.member());
+      if (a.points() > 0) {
+        m.lots.remove(m.lot(x.target()));
+      }
+      restore(m, x.restored());
+      m.backfilledMinutes -= a.minutes();
+    } else if (td instanceof EntryDetail.Redemption r) {
+      MemberState m = s.memberForUpdate(r.member());
+      restore(m, x.restored());
+      m.monthlyQuantity.merge(MemberState.monthKey(target.date(), r.item()), -r.quantity(), Long::sum);
+      if (s.catalog.items().containsKey(r.item())) {
+        s.catalog = s.catalog.withStockChange(r.item(), r.quantity());
+      }
+    }
+  }
+
+  private static void restore(MemberState m, List<EntryDetail.LotSpend> restored) {
+    for (EntryDetail.LotSpend sp : restored) {
+      m.lot(sp.lot()).remaining += sp.points();
+    }
+  }
+
+  /** A hash of what makes two commands "the same", without their {@code at}. */
+  static long fingerprint(EntryDetail d) {
+    Hasher h = Hashing.murmur3_128().newHasher();
+    h.putString(d.kind(), StandardCharsets.UTF_8).putByte((byte) 0);
+    if (d instanceof EntryDetail.Adjustment x) {
+      put(h, x.member(), x.points(), x.minutes(), x.reason(), x.approvedBy());
+    } else if (d instanceof EntryDetail.Reversal x) {
+      put(h, x.target(), x.reason());
+    } else if (d instanceof EntryDetail.Redemption x) {
+      put(h, x.member(), x.item(), x.quantity());
+    } else if (d instanceof EntryDetail.Transfer x) {
+      put(h, x.from().name(), x.to().name(), x.minutes(), x.memo());
+    } else if (d instanceof EntryDetail.Settlement x) {
+      put(h, x.merchant(), x.points());
+    } else {
+      CreditFold.fingerprint(h, d);
+    }
+    return h.hash().asLong();
+  }
+
+  static void put(Hasher h, Object... values) {
+    for (Object v : values) {
+      h.putString(String.valueOf(v), StandardCharsets.UTF_8).putByte((byte) 0);
+    }
+  }
+
+  static LocalDateTime at(EntryDetail d) {
+    if (d instanceof EntryDetail.Adjustment x) {
+      return x.at();
+    } else if (d instanceof EntryDetail.Reversal x) {
+      return x.at();
+    } else if (d instanceof EntryDetail.Redemption x) {
+      return x.at();
+    } else if (d instanceof EntryDetail.Transfer x) {
+      return x.at();
+    } else if (d instanceof EntryDetail.Settlement x) {
+      return x.at();
+    }
+    return null;
+  }
+}

@@ -1,0 +1,424 @@
+package org.huzhu.ledger;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.huzhu.ledger.journal.Journal;
+import org.huzhu.ledger.journal.JournalDamage;
+import org.huzhu.ledger.journal.JournalRecord;
+import org.huzhu.ledger.journal.Journals;
+import org.huzhu.ledger.journal.RecordVisitor;
+
+/**
+ * One community's books: an append-only, double-entry, hash-chained ledger of volunteer hours
+ * (minutes) and points.
+ *
+ * <p>Writes are decided by a single writer and acknowledged only once durable; callers may call
+ * from many threads, and concurrent commands share one force of the journal. Reads see every
+ * acknowledged write and do not wait behind the journal. Every refusal is a {@link LedgerRefusal}
+ * whose {@link Reason} the caller can switch on, and leaves nothing behind; storage faults are
+ * {@link LedgerStorageException}s.
+ *
+ * <p>Instances are thread-safe. Close them to release the journal.
+ */
+public final class Ledger implements AutoCloseable {
+  private final Journal journal;
+  private final LedgerState root;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  private final Clock clock;
+  private final Writer writer;
+  private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+  private final Checkpoints checkpoints;
+
+  private Ledger(Journal journal, LedgerState root, Clock clock, Checkpoints checkpoints) {
+    this.journal = journal;
+    this.root = root;
+    this.clock = clock;
+    this.checkpoints = checkpoints;
+    this.writer =
+        journal.readOnly()
+            ? null
+            : new Writer(journal, root, lock, this::deliver, () -> checkpoints.maybeWrite(journal, root));
+  }
+
+  /**
+   * Creates a new, empty ledger in {@code dir} with time zone {@code zone}, and opens it for
+   * writing.
+   *
+   * @throws LedgerStorageException if a ledger already exists there or the directory cannot be
+   *     written
+   */
+  public static Ledger create(Path dir, ZoneId zone, Clock clock) {
+    Objects.requireNonNull(zone, "zone");
+    Journal j = Journals.create(dir);
+    Ledger l;
+    try {
+      l = load(j, clock, Checkpoints.every(100_000));
+    } catch (RuntimeException e) {
+      j.close();
+      throw e;
+    }
+    l.initialise(zone);
+    return l;
+  }
+
+  /**
+   * Opens the ledger in {@code dir} for writing: takes the writer's lock, cuts an incomplete tail
+   * left by a crash (and logs what was cut), and rebuilds the state from the newest checkpoint and
+   * the records after it.
+   *
+   * @throws LedgerStorageException if there is no ledger there, another process holds it, or a
+   *     record before the tail is damaged
+   */
+  public static Ledger open(Path dir, Clock clock) {
+    Journal j = Journals.openWriter(dir);
+    try {
+      return load(j, clock, Checkpoints.every(100_000));
+    } catch (RuntimeException e) {
+      j.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the ledger in {@code dir} for reading only: takes no lock, never writes, and sees every
+   * record complete at the time of opening, so it works while another process writes.
+   */
+  public static Ledger openReadOnly(Path dir, Clock clock) {
+    Journal j = Journals.openReader(dir);
+    try {
+      return load(j, clock, Checkpoints.never());
+    } catch (RuntimeException e) {
+      j.close();
+      throw e;
+    }
+  }
+
+  /** A new ledger kept in memory only: for tests and for apps that keep their own store. */
+  public static Ledger inMemory(ZoneId zone, Clock clock) {
+    Ledger l = new Ledger(Journals.inMemory(), new LedgerState(), clock, Checkpoints.never());
+    l.initialise(zone);
+    return l;
+  }
+
+  /** Whether a ledger exists in {@code dir}. */
+  public static boolean exists(Path dir) {
+    return Journals.exists(dir);
+  }
+
+  static Ledger load(Journal j, Clock clock, Checkpoints checkpoints) {
+    LedgerState state = Replay.restore(j);
+    return new Ledger(j, state, clock, checkpoints);
+  }
+
+  private void initialise(ZoneId zone) {
+    writer.submit(
+        tx -> {
+          if (tx.seq == 0) {
+            Writer.post(
+                tx,
+                new Entry(0, "sys:ledger", LocalDate.of(1970, 1, 1), List.of(), new EntryDetail.LedgerCreated(zone)));
+          }
+          return Writer.Outcome.keep(null);
+        },
+        true);
+  }
+
+  /** The ledger's time zone, fixed when it was created. */
+  public ZoneId zone() {
+    return read(() -> root.zone);
+  }
+
+  /** The clock this ledger reads "now" from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Subscribes {@code listener} to committed entries: called after each batch is durable, in
+   * journal order, never for a refused or repeated command, on a thread of the ledger's own. A slow
+   * or failing listener cannot stall or break the writer (its exceptions are logged).
+   */
+  public void subscribe(Consumer<Entry> listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  private void deliver(List<Entry> entries) {
+    if (listeners.isEmpty()) {
+      return;
+    }
+    writer.notifyListeners(
+        () -> {
+          for (Entry e : entries) {
+            for (Consumer<Entry> l : listeners) {
+              try {
+                l.accept(e);
+              } catch (RuntimeException ex) {
+                org.slf4j.LoggerFactory.getLogger(Ledger.class).warn("entry listener failed on {}", e.id(), ex);
+              }
+            }
+          }
+        });
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /**
+   * Enrols members, all or nothing. A member already enrolled with the same joining date is
+   * skipped; a change of team or grid is journaled (the latest wins).
+   *
+   * @return how many were enrolled, changed and unchanged
+   * @throws LedgerRefusal {@code conflict} if a member is enrolled with another joining date
+   */
+  public EnrolmentSummary enrol(List<MemberRecord> members) {
+    List<MemberRecord> copy = List.copyOf(members);
+    Commands.Enrolled r =
+        submit(tx -> Writer.Outcome.keep(Commands.enrol(tx, copy, new Clocks(clock, tx.zone).now().toLocalDate())));
+    return new EnrolmentSummary(r.enrolled(), r.changed(), r.unchanged());
+  }
+
+  /**
+   * Posts a manual correction or backfill.
+   *
+   * @throws LedgerRefusal with the contract's reasons: {@code conflict}, {@code in-future}, {@code
+   *     unknown-member}, {@code before-joined}, {@code back-dated}, {@code bad-amount}, {@code
+   *     insufficient-points}, {@code over-credit-limit}
+   */
+  public Receipt adjust(AdjustRequest request) {
+    return submit(tx -> Writer.Outcome.keep(Commands.adjust(tx, request, new Clocks(clock, tx.zone).now())));
+  }
+
+  /**
+   * Posts the exact opposite of an earlier credit, redemption, transfer, adjustment or settlement.
+   *
+   * @throws LedgerRefusal with the contract's reasons, among them {@code unknown-entry}, {@code
+   *     not-reversible}, {@code already-reversed}, {@code lot-spent}, {@code lot-expired}
+   */
+  public Receipt reverse(ReverseRequest request) {
+    return submit(
+        tx -> Writer.Outcome.keep(Commands.reverse(tx, request, new Clocks(clock, tx.zone).now(), this::lookup)));
+  }
+
+  private <T> T submit(Writer.Decision<T> d) {
+    if (writer == null) {
+      throw new IllegalStateException("this ledger was opened read-only");
+    }
+    return writer.submit(d, false);
+  }
+
+  Entry lookup(LedgerState tx, String id) {
+    Entry pending = tx.pendingEntry(id);
+    if (pending != null) {
+      return pending;
+    }
+    EntryInfo info = tx.entry(id);
+    if (info == null) {
+      return null;
+    }
+    if (info.entry() != null) {
+      return info.entry();
+    }
+    return entryAt(info.seq());
+  }
+
+  Entry entryAt(long seq) {
+    JournalRecord r =
+        journal
+            .read(seq)
+            .orElseThrow(() -> new LedgerStorageException("entry " + seq + " is missing from the journal", null));
+    return EntryCodec.fromJson(r.seq(), r.entryJson());
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private <T> T read(Supplier<T> reader) {
+    lock.readLock().lock();
+    try {
+      return reader.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** The sequence number and hash of the last entry, as {@code SEQ:HASH}. */
+  public String head() {
+    return read(() -> root.seq + ":" + journal.lastHash());
+  }
+
+  /** The current balance of {@code account} (zeros when it was never posted to). */
+  public Balance balance(Account account) {
+    return read(
+        () -> {
+          if (account.isMember()) {
+            MemberState m = root.member(account.ownerId());
+            return m == null ? new Balance(account, 0, 0) : new Balance(account, m.points, m.minutes);
+          }
+          long[] v = root.account(account);
+          return v == null ? new Balance(account, 0, 0) : new Balance(account, v[0], v[1]);
+        });
+  }
+
+  /** The member {@code memberId}, if enrolled. */
+  public java.util.Optional<MemberSummary> member(String memberId) {
+    return read(
+        () -> {
+          MemberState m = root.member(memberId);
+          return java.util.Optional.ofNullable(
+              m == null
+                  ? null
+                  : new MemberSummary(
+                      m.id, m.joinedOn, m.team(), m.grid(), m.points, m.minutes, m.serviceMinutes, m.backfilledMinutes));
+        });
+  }
+
+  /**
+   * Balances at the end of {@code asOf} by effective date, or of every entry when {@code asOf} is
+   * null (then dated the latest effective date or today, whichever is later).
+   */
+  public BalanceSheet balances(LocalDate asOf) {
+    if (asOf == null) {
+      return read(
+          () -> {
+            LocalDate today = new Clocks(clock, root.zone).now().toLocalDate();
+            LocalDate day = root.latestDate != null && root.latestDate.isAfter(today) ? root.latestDate : today;
+            List<Balance> out = new ArrayList<>();
+            for (MemberState m : root.members.values()) {
+              if (m.everPosted) {
+                out.add(new Balance(Account.member(m.id), m.points, m.minutes));
+              }
+            }
+            root.accounts.forEach((a, v) -> out.add(new Balance(a, v[0], v[1])));
+            out.sort(Comparator.comparing(Balance::account));
+            return new BalanceSheet(day, out);
+          });
+    }
+    java.util.Map<Account, long[]> sums = new java.util.HashMap<>();
+    try (Stream<Entry> s = entries(1)) {
+      s.filter(e -> !e.date().isAfter(asOf))
+          .forEach(
+              e -> {
+                for (Posting p : e.postings()) {
+                  if (!p.isZero()) {
+                    long[] v = sums.computeIfAbsent(p.account(), a -> new long[2]);
+                    v[0] += p.points();
+                    v[1] += p.minutes();
+                  }
+                }
+              });
+    }
+    List<Balance> out = new ArrayList<>();
+    sums.forEach((a, v) -> out.add(new Balance(a, v[0], v[1])));
+    out.sort(Comparator.comparing(Balance::account));
+    return new BalanceSheet(asOf, out);
+  }
+
+  /**
+   * A member's statement from {@code from} to {@code to} (either may be null: unbounded).
+   *
+   * @throws LedgerRefusal {@code unknown-member} if the member is not enrolled
+   */
+  public Statement statement(String memberId, LocalDate from, LocalDate to) {
+    if (member(memberId).isEmpty()) {
+      throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + memberId + " is not enrolled");
+    }
+    Account account = Account.member(memberId);
+    long[] opening = new long[2];
+    List<Statement.Line> lines = new ArrayList<>();
+    try (Stream<Entry> s = entries(1)) {
+      s.forEach(
+          e -> {
+            Posting p = e.postingTo(account);
+            boolean concerns = !p.isZero() || Explanations.concerns(e, memberId);
+            if (!concerns) {
+              return;
+            }
+            if (from != null && e.date().isBefore(from)) {
+              opening[0] += p.points();
+              opening[1] += p.minutes();
+            } else if (to == null || !e.date().isAfter(to)) {
+              lines.add(new Statement.Line(e, p.points(), p.minutes(), Explanations.of(e)));
+            }
+          });
+    }
+    lines.sort(Comparator.comparing((Statement.Line l) -> l.entry().date()).thenComparingLong(l -> l.entry().seq()));
+    long points = opening[0];
+    long minutes = opening[1];
+    for (Statement.Line l : lines) {
+      points += l.points();
+      minutes += l.minutes();
+    }
+    return new Statement(
+        memberId, from, to, new Balance(account, opening[0], opening[1]), lines, new Balance(account, points, minutes));
+  }
+
+  /**
+   * Every entry from sequence number {@code fromSeq} on, in journal order, read from the journal
+   * as it is now. Close the stream when done.
+   */
+  public Stream<Entry> entries(long fromSeq) {
+    List<Entry> out = new ArrayList<>();
+    journal.scan(
+        fromSeq,
+        new RecordVisitor() {
+          @Override
+          public boolean record(JournalRecord r) {
+            out.add(EntryCodec.fromJson(r.seq(), r.entryJson()));
+            return true;
+          }
+
+          @Override
+          public void damage(JournalDamage d) {
+            throw new LedgerStorageException(
+                "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
+          }
+        });
+    return out.stream();
+  }
+
+  /**
+   * Verifies the whole journal from scratch, never repairing anything: the hash chain and every
+   * record, that every entry balances, that the state rebuilt from the start equals the stored
+   * one, floors, reversals and overlaps.
+   *
+   * @param expectHead an anchor {@code SEQ:HASH} kept elsewhere, or null
+   */
+  public AuditReport verify(String expectHead) {
+    return Audit.run(journal, expectHead);
+  }
+
+  /**
+   * Audits the journal in {@code dir} without opening it as a ledger, so that a journal too
+   * damaged to open is still audited as far as it reads. Takes no lock and writes nothing.
+   *
+   * @throws LedgerStorageException if there is no journal there
+   */
+  public static AuditReport audit(Path dir, String expectHead) {
+    try (Journal j = Journals.openReader(dir)) {
+      return Audit.run(j, expectHead);
+    }
+  }
+
+  /** The state's snapshot bytes, for comparing live and replayed state. */
+  byte[] stateSnapshot() {
+    return read(() -> StateCodec.encode(root));
+  }
+
+  @Override
+  public void close() {
+    if (writer != null) {
+      writer.close();
+      checkpoints.writeOnClose(journal, root, lock);
+    }
+    journal.close();
+  }
+}

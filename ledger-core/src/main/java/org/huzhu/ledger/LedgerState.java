@@ -1,0 +1,179 @@
+package org.huzhu.ledger;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.huzhu.ledger.rules.RuleVersion;
+
+/**
+ * The ledger's state: a fold over the journal's entries.
+ *
+ * <p>Design: a state is either the committed root or a child that overlays a parent. A child reads
+ * through to its parent and copies a member (or any other mutable part) into itself on first
+ * write, so the writer can decide a command or a whole import against a child and then either
+ * merge it into the parent (after the journal made it durable) or drop it (a refusal, a dry run, an
+ * all-or-nothing import with a rejected row). Replay applies entries to the root directly. Both
+ * paths run the same {@link Fold#apply}, so live and replayed state cannot disagree.
+ */
+final class LedgerState {
+  private final LedgerState parent;
+
+  ZoneId zone;
+  long seq;
+  LocalDate latestDate;
+  List<RuleVersion> rules;
+  /** The canonical JSON of each version in {@link #rules}, in the same order. */
+  List<String> rulesJson;
+  CatalogState catalog;
+  int catalogVersions;
+
+  final Map<String, MemberState> members = new HashMap<>();
+  final Map<Account, long[]> accounts = new HashMap<>();
+  final Map<String, EntryInfo> entries = new HashMap<>();
+  final Map<String, List<String>> imports = new HashMap<>();
+  /** Entries posted to this child and not yet merged, in order. */
+  final List<Entry> pending = new ArrayList<>();
+
+  LedgerState() {
+    this.parent = null;
+    this.rules = List.of();
+    this.rulesJson = List.of();
+    this.catalog = CatalogState.EMPTY;
+  }
+
+  private LedgerState(LedgerState parent) {
+    this.parent = parent;
+    this.zone = parent.zone;
+    this.seq = parent.seq;
+    this.latestDate = parent.latestDate;
+    this.rules = parent.rules;
+    this.rulesJson = parent.rulesJson;
+    this.catalog = parent.catalog;
+    this.catalogVersions = parent.catalogVersions;
+  }
+
+  boolean isChild() {
+    return parent != null;
+  }
+
+  LedgerState child() {
+    return new LedgerState(this);
+  }
+
+  /** Moves everything this child decided into its parent. */
+  void mergeIntoParent() {
+    LedgerState p = parent;
+    p.zone = zone;
+    p.seq = seq;
+    p.latestDate = latestDate;
+    p.rules = rules;
+    p.rulesJson = rulesJson;
+    p.catalog = catalog;
+    p.catalogVersions = catalogVersions;
+    p.members.putAll(members);
+    p.accounts.putAll(accounts);
+    p.entries.putAll(entries);
+    p.imports.putAll(imports);
+    if (p.parent != null) {
+      p.pending.addAll(pending);
+    }
+  }
+
+  MemberState member(String id) {
+    MemberState m = members.get(id);
+    if (m == null && parent != null) {
+      m = parent.member(id);
+    }
+    return m;
+  }
+
+  MemberState memberForUpdate(String id) {
+    MemberState m = members.get(id);
+    if (m == null && parent != null) {
+      MemberState inherited = parent.member(id);
+      if (inherited != null) {
+        m = inherited.copy();
+        members.put(id, m);
+      }
+    }
+    return m;
+  }
+
+  void addMember(MemberState m) {
+    members.put(m.id, m);
+  }
+
+  /** {points, minutes} of a non-member account; null when never posted to. */
+  long[] account(Account a) {
+    long[] v = accounts.get(a);
+    if (v == null && parent != null) {
+      v = parent.account(a);
+    }
+    return v;
+  }
+
+  long[] accountForUpdate(Account a) {
+    long[] v = accounts.get(a);
+    if (v == null) {
+      long[] inherited = parent == null ? null : parent.account(a);
+      v = inherited == null ? new long[2] : inherited.clone();
+      accounts.put(a, v);
+    }
+    return v;
+  }
+
+  EntryInfo entry(String id) {
+    EntryInfo e = entries.get(id);
+    if (e == null && parent != null) {
+      e = parent.entry(id);
+    }
+    return e;
+  }
+
+  List<String> importCredits(String importId) {
+    List<String> ids = imports.get(importId);
+    if (ids == null && parent != null) {
+      ids = parent.importCredits(importId);
+    }
+    return ids;
+  }
+
+  List<String> importCreditsForUpdate(String importId) {
+    List<String> ids = imports.get(importId);
+    if (ids == null) {
+      List<String> inherited = parent == null ? null : parent.importCredits(importId);
+      ids = inherited == null ? new ArrayList<>() : new ArrayList<>(inherited);
+      imports.put(importId, ids);
+    }
+    return ids;
+  }
+
+  /** The entry with id {@code id} posted in this transaction (or a parent's), if any. */
+  Entry pendingEntry(String id) {
+    for (int i = pending.size() - 1; i >= 0; i--) {
+      if (pending.get(i).id().equals(id)) {
+        return pending.get(i);
+      }
+    }
+    return parent == null ? null : parent.pendingEntry(id);
+  }
+
+  /** The rule version in force on {@code day}: the highest whose effective date is not after it. */
+  RuleVersion rulesInForce(LocalDate day) {
+    RuleVersion best = null;
+    for (RuleVersion r : rules) {
+      if (!r.effectiveFrom().isAfter(day) && (best == null || r.version() > best.version())) {
+        best = r;
+      }
+    }
+    return best;
+  }
+
+  long hoursFloor(LocalDate day) {
+    RuleVersion r = rulesInForce(day);
+    return r == null ? 0 : -r.hoursCreditLimitMinutes();
+  }
+}

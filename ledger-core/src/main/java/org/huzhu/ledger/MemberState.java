@@ -1,0 +1,122 @@
+package org.huzhu.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything the ledger keeps per member. Mutated only by the fold ({@link Fold}); a transaction
+ * works on a deep copy so that what it decides can be discarded.
+ */
+final class MemberState {
+  /** A credit's sign-in interval, half-open, in nanoseconds since the epoch. */
+  record Interval(long start, long end, String creditId) {}
+
+  /** The member's team and grid from an effective date on. */
+  record Affiliation(LocalDate from, String team, String grid) {}
+
+  final String id;
+  LocalDate joinedOn;
+  List<Affiliation> affiliations = new ArrayList<>();
+  int enrolments;
+  long points;
+  long minutes;
+  /** Minutes credited by sign-ins, net of reversed ones: the service record. */
+  long serviceMinutes;
+  /** Minutes added by adjustments, shown apart. */
+  long backfilledMinutes;
+  /** Latest effective date of an entry with a non-zero posting to this member. */
+  LocalDate lastPosted;
+  boolean everPosted;
+  List<Lot> lots = new ArrayList<>();
+  Map<LocalDate, Long> dayPoints = new HashMap<>();
+  TreeMap<Long, Interval> intervals = new TreeMap<>();
+  Map<String, Long> monthlyQuantity = new HashMap<>();
+
+  MemberState(String id) {
+    this.id = id;
+  }
+
+  MemberState copy() {
+    MemberState m = new MemberState(id);
+    m.joinedOn = joinedOn;
+    m.affiliations = new ArrayList<>(affiliations);
+    m.enrolments = enrolments;
+    m.points = points;
+    m.minutes = minutes;
+    m.serviceMinutes = serviceMinutes;
+    m.backfilledMinutes = backfilledMinutes;
+    m.lastPosted = lastPosted;
+    m.everPosted = everPosted;
+    m.lots = new ArrayList<>(lots.size());
+    for (Lot l : lots) {
+      m.lots.add(l.copy());
+    }
+    m.dayPoints = new HashMap<>(dayPoints);
+    m.intervals = new TreeMap<>(intervals);
+    m.monthlyQuantity = new HashMap<>(monthlyQuantity);
+    return m;
+  }
+
+  Lot lot(String lotId) {
+    for (Lot l : lots) {
+      if (l.id.equals(lotId)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  String team() {
+    return affiliations.isEmpty() ? null : affiliations.get(affiliations.size() - 1).team();
+  }
+
+  String grid() {
+    return affiliations.isEmpty() ? null : affiliations.get(affiliations.size() - 1).grid();
+  }
+
+  /** The team and grid in force on {@code day}. */
+  Affiliation affiliationOn(LocalDate day) {
+    Affiliation found = affiliations.isEmpty() ? null : affiliations.get(0);
+    for (Affiliation a : affiliations) {
+      if (!a.from().isAfter(day)) {
+        found = a;
+      }
+    }
+    return found;
+  }
+
+  /** Points in lots spendable on {@code day}, oldest first. */
+  long spendablePoints(LocalDate day) {
+    long sum = 0;
+    for (Lot l : lots) {
+      if (!l.expired && !l.isDueOn(day)) {
+        sum += l.remaining;
+      }
+    }
+    return sum;
+  }
+
+  /** The sign-in interval overlapping [start, end) other than {@code ownId}'s, if any. */
+  Interval overlapping(long start, long end, String ownId) {
+    Map.Entry<Long, Interval> e = intervals.lowerEntry(end);
+    while (e != null) {
+      Interval i = e.getValue();
+      if (i.end() <= start) {
+        return null;
+      }
+      if (!i.creditId().equals(ownId)) {
+        return i;
+      }
+      e = intervals.lowerEntry(e.getKey());
+    }
+    return null;
+  }
+
+  static String monthKey(LocalDate day, String item) {
+    return day.getYear() + "-" + day.getMonthValue() + "|" + item;
+  }
+}

@@ -1,0 +1,67 @@
+package org.huzhu.ledger;
+
+import java.util.Optional;
+import org.huzhu.ledger.journal.Checkpoint;
+import org.huzhu.ledger.journal.Journal;
+import org.huzhu.ledger.journal.JournalDamage;
+import org.huzhu.ledger.journal.JournalRecord;
+import org.huzhu.ledger.journal.RecordVisitor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Rebuilds the state when a ledger opens: the newest sound checkpoint, then the records after it. */
+final class Replay {
+  private static final Logger LOG = LoggerFactory.getLogger(Replay.class);
+
+  private Replay() {}
+
+  static LedgerState restore(Journal journal) {
+    LedgerState state = fromCheckpoint(journal);
+    LedgerState s = state;
+    journal.scan(
+        s.seq + 1,
+        new RecordVisitor() {
+          @Override
+          public boolean record(JournalRecord r) {
+            Fold.apply(s, EntryCodec.fromJson(r.seq(), r.entryJson()));
+            return true;
+          }
+
+          @Override
+          public void damage(JournalDamage d) {
+            if (journal.readOnly() && d.check().equals("tail")) {
+              return; // a writer is appending right now; stop at the last complete record
+            }
+            throw new LedgerStorageException(
+                "the journal is damaged (" + d.check() + ") at entry " + d.seq() + ": " + d.detail(),
+                d.segment(),
+                d.offset(),
+                null);
+          }
+        });
+    return s;
+  }
+
+  private static LedgerState fromCheckpoint(Journal journal) {
+    Optional<Checkpoint> found = journal.latestCheckpoint();
+    if (found.isEmpty()) {
+      return new LedgerState();
+    }
+    Checkpoint c = found.get();
+    if (c.damage() != null) {
+      LOG.warn("checkpoint {} is damaged ({}); replaying the whole journal", c.file(), c.damage());
+      return new LedgerState();
+    }
+    Optional<JournalRecord> at = journal.read(c.seq());
+    if (at.isEmpty() || !at.get().hash().equals(c.hash())) {
+      LOG.warn("checkpoint {} does not match the journal at entry {}; replaying the whole journal", c.file(), c.seq());
+      return new LedgerState();
+    }
+    try {
+      return StateCodec.decode(c.state());
+    } catch (RuntimeException e) {
+      LOG.warn("checkpoint {} cannot be read ({}); replaying the whole journal", c.file(), e.getMessage());
+      return new LedgerState();
+    }
+  }
+}

@@ -1,0 +1,323 @@
+package org.huzhu.ledger;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.huzhu.ledger.rules.RuleVersion;
+import org.huzhu.ledger.rules.RuleVersions;
+
+/**
+ * The binary snapshot of a state that checkpoints hold. Deterministic: the same state gives the
+ * same bytes (maps are written in key order), so the audit can compare a checkpoint with the state
+ * it rebuilds byte for byte.
+ */
+final class StateCodec {
+  private static final int FORMAT = 1;
+
+  private StateCodec() {}
+
+  static byte[] encode(LedgerState s) {
+    List<String> rulesJson = s.rulesJson;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeInt(FORMAT);
+      out.writeUTF(s.zone == null ? "" : s.zone.getId());
+      out.writeLong(s.seq);
+      date(out, s.latestDate);
+      out.writeInt(rulesJson.size());
+      for (String r : rulesJson) {
+        text(out, r);
+      }
+      out.writeInt(s.catalogVersions);
+      out.writeInt(s.catalog.version());
+      out.writeInt(s.catalog.items().size());
+      for (CatalogItem i : new TreeMap<>(s.catalog.items()).values()) {
+        out.writeUTF(i.id());
+        out.writeUTF(i.name());
+        out.writeUTF(i.merchant());
+        out.writeLong(i.pricePoints());
+        out.writeLong(i.stock() == null ? -1 : i.stock());
+        out.writeLong(i.limitPerMemberPerMonth() == null ? -1 : i.limitPerMemberPerMonth());
+        Long left = s.catalog.stockLeft().get(i.id());
+        out.writeLong(left == null ? -1 : left);
+      }
+      List<MemberState> members = new ArrayList<>(s.members.values());
+      members.sort(Comparator.comparing(m -> m.id));
+      out.writeInt(members.size());
+      for (MemberState m : members) {
+        member(out, m);
+      }
+      Map<Account, long[]> accounts = new TreeMap<>(s.accounts);
+      out.writeInt(accounts.size());
+      for (Map.Entry<Account, long[]> a : accounts.entrySet()) {
+        out.writeUTF(a.getKey().name());
+        out.writeLong(a.getValue()[0]);
+        out.writeLong(a.getValue()[1]);
+      }
+      Map<String, EntryInfo> entries = new TreeMap<>(s.entries);
+      out.writeInt(entries.size());
+      for (Map.Entry<String, EntryInfo> e : entries.entrySet()) {
+        out.writeUTF(e.getKey());
+        info(out, e.getValue());
+      }
+      Map<String, List<String>> imports = new TreeMap<>(s.imports);
+      out.writeInt(imports.size());
+      for (Map.Entry<String, List<String>> i : imports.entrySet()) {
+        out.writeUTF(i.getKey());
+        out.writeInt(i.getValue().size());
+        for (String id : i.getValue()) {
+          out.writeUTF(id);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void member(DataOutputStream out, MemberState m) throws IOException {
+    out.writeUTF(m.id);
+    date(out, m.joinedOn);
+    out.writeInt(m.affiliations.size());
+    for (MemberState.Affiliation a : m.affiliations) {
+      date(out, a.from());
+      nullable(out, a.team());
+      nullable(out, a.grid());
+    }
+    out.writeInt(m.enrolments);
+    out.writeLong(m.points);
+    out.writeLong(m.minutes);
+    out.writeLong(m.serviceMinutes);
+    out.writeLong(m.backfilledMinutes);
+    date(out, m.lastPosted);
+    out.writeBoolean(m.everPosted);
+    out.writeInt(m.lots.size());
+    for (Lot l : m.lots) {
+      out.writeUTF(l.id);
+      out.writeLong(l.seq);
+      date(out, l.date);
+      date(out, l.expiresOn);
+      out.writeLong(l.original);
+      out.writeLong(l.remaining);
+      out.writeBoolean(l.expired);
+    }
+    Map<LocalDate, Long> days = new TreeMap<>(m.dayPoints);
+    out.writeInt(days.size());
+    for (Map.Entry<LocalDate, Long> d : days.entrySet()) {
+      date(out, d.getKey());
+      out.writeLong(d.getValue());
+    }
+    out.writeInt(m.intervals.size());
+    for (MemberState.Interval i : m.intervals.values()) {
+      out.writeLong(i.start());
+      out.writeLong(i.end());
+      out.writeUTF(i.creditId());
+    }
+    Map<String, Long> monthly = new TreeMap<>(m.monthlyQuantity);
+    out.writeInt(monthly.size());
+    for (Map.Entry<String, Long> q : monthly.entrySet()) {
+      out.writeUTF(q.getKey());
+      out.writeLong(q.getValue());
+    }
+  }
+
+  private static void info(DataOutputStream out, EntryInfo i) throws IOException {
+    out.writeLong(i.seq());
+    out.writeUTF(i.kind());
+    date(out, i.date());
+    out.writeLong(i.fingerprint());
+    nullable(out, i.at() == null ? null : i.at().toString());
+    nullable(out, i.reversedBy());
+    if (i.credit() != null) {
+      out.writeByte(1);
+      EntryInfo.CreditInfo c = i.credit();
+      out.writeUTF(c.member());
+      out.writeLong(c.points());
+      out.writeLong(c.minutes());
+      out.writeLong(c.start());
+      out.writeLong(c.end());
+      out.writeBoolean(c.hourBased());
+      nullable(out, c.importId());
+    } else {
+      out.writeByte(0);
+      byte[] json = EntryCodec.toJson(i.entry());
+      out.writeInt(json.length);
+      out.write(json);
+    }
+  }
+
+  static LedgerState decode(byte[] bytes) {
+    LedgerState s = new LedgerState();
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      int format = in.readInt();
+      if (format != FORMAT) {
+        throw new IllegalArgumentException("checkpoint format " + format + " is not " + FORMAT);
+      }
+      String zone = in.readUTF();
+      s.zone = zone.isEmpty() ? null : ZoneId.of(zone);
+      s.seq = in.readLong();
+      s.latestDate = date(in);
+      int rules = in.readInt();
+      List<RuleVersion> versions = new ArrayList<>();
+      List<String> jsons = new ArrayList<>();
+      for (int i = 0; i < rules; i++) {
+        String json = text(in);
+        jsons.add(json);
+        versions.add(RuleVersions.fromCanonicalJson(json));
+      }
+      s.rules = List.copyOf(versions);
+      s.rulesJson = List.copyOf(jsons);
+      s.catalogVersions = in.readInt();
+      int catalogVersion = in.readInt();
+      int items = in.readInt();
+      List<CatalogItem> list = new ArrayList<>();
+      Map<String, Long> stock = new java.util.HashMap<>();
+      for (int i = 0; i < items; i++) {
+        String id = in.readUTF();
+        String name = in.readUTF();
+        String merchant = in.readUTF();
+        long price = in.readLong();
+        long st = in.readLong();
+        long limit = in.readLong();
+        long left = in.readLong();
+        list.add(new CatalogItem(id, name, merchant, price, st < 0 ? null : st, limit < 0 ? null : limit));
+        if (left >= 0) {
+          stock.put(id, left);
+        }
+      }
+      CatalogState published = CatalogState.published(catalogVersion, list);
+      s.catalog = new CatalogState(published.version(), published.items(), Map.copyOf(stock));
+      int members = in.readInt();
+      for (int i = 0; i < members; i++) {
+        MemberState m = member(in);
+        s.members.put(m.id, m);
+      }
+      int accounts = in.readInt();
+      for (int i = 0; i < accounts; i++) {
+        Account a = new Account(in.readUTF());
+        s.accounts.put(a, new long[] {in.readLong(), in.readLong()});
+      }
+      int entries = in.readInt();
+      for (int i = 0; i < entries; i++) {
+        String id = in.readUTF();
+        s.entries.put(id, info(in));
+      }
+      int imports = in.readInt();
+      for (int i = 0; i < imports; i++) {
+        String id = in.readUTF();
+        int n = in.readInt();
+        List<String> ids = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+          ids.add(in.readUTF());
+        }
+        s.imports.put(id, ids);
+      }
+      if (in.read() != -1) {
+        throw new IllegalArgumentException("checkpoint has bytes after the state");
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("checkpoint cannot be read: " + e, e);
+    }
+    return s;
+  }
+
+  private static MemberState member(DataInputStream in) throws IOException {
+    MemberState m = new MemberState(in.readUTF());
+    m.joinedOn = date(in);
+    int affiliations = in.readInt();
+    for (int i = 0; i < affiliations; i++) {
+      m.affiliations.add(new MemberState.Affiliation(date(in), nullable(in), nullable(in)));
+    }
+    m.enrolments = in.readInt();
+    m.points = in.readLong();
+    m.minutes = in.readLong();
+    m.serviceMinutes = in.readLong();
+    m.backfilledMinutes = in.readLong();
+    m.lastPosted = date(in);
+    m.everPosted = in.readBoolean();
+    int lots = in.readInt();
+    for (int i = 0; i < lots; i++) {
+      Lot l = new Lot(in.readUTF(), in.readLong(), date(in), date(in), in.readLong(), in.readLong());
+      l.expired = in.readBoolean();
+      m.lots.add(l);
+    }
+    int days = in.readInt();
+    for (int i = 0; i < days; i++) {
+      m.dayPoints.put(date(in), in.readLong());
+    }
+    int intervals = in.readInt();
+    for (int i = 0; i < intervals; i++) {
+      MemberState.Interval iv = new MemberState.Interval(in.readLong(), in.readLong(), in.readUTF());
+      m.intervals.put(iv.start(), iv);
+    }
+    int monthly = in.readInt();
+    for (int i = 0; i < monthly; i++) {
+      m.monthlyQuantity.put(in.readUTF(), in.readLong());
+    }
+    return m;
+  }
+
+  private static EntryInfo info(DataInputStream in) throws IOException {
+    long seq = in.readLong();
+    String kind = in.readUTF();
+    LocalDate date = date(in);
+    long fingerprint = in.readLong();
+    String at = nullable(in);
+    String reversedBy = nullable(in);
+    byte form = in.readByte();
+    if (form == 1) {
+      EntryInfo.CreditInfo c =
+          new EntryInfo.CreditInfo(
+              in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(), nullable(in));
+      return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, null, c);
+    }
+    byte[] json = new byte[in.readInt()];
+    in.readFully(json);
+    Entry e = EntryCodec.fromJson(seq, json);
+    return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, e, null);
+  }
+
+  private static void date(DataOutputStream out, LocalDate d) throws IOException {
+    out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
+  }
+
+  private static LocalDate date(DataInputStream in) throws IOException {
+    long v = in.readLong();
+    return v == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(v);
+  }
+
+  private static void nullable(DataOutputStream out, String s) throws IOException {
+    out.writeBoolean(s != null);
+    if (s != null) {
+      out.writeUTF(s);
+    }
+  }
+
+  private static String nullable(DataInputStream in) throws IOException {
+    return in.readBoolean() ? in.readUTF() : null;
+  }
+
+  /** Text that may be longer than writeUTF's 64 KiB. */
+  private static void text(DataOutputStream out, String s) throws IOException {
+    byte[] b = Texts.utf8(s);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String text(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+}

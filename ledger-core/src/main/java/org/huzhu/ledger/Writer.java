@@ -1,0 +1,270 @@
+package org.huzhu.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Consumer;
+import org.huzhu.ledger.journal.Journal;
+import org.huzhu.ledger.journal.JournalRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ledger's single writer.
+ *
+ * <p>Design: callers on any thread hand a {@link Decision} to one writer thread and wait. The
+ * thread takes every decision queued so far (a group), decides each against its own child of a
+ * group state (a refused one is dropped without a trace), appends all the group's entries to the
+ * journal with one force, and only then merges the group into the committed state, under a short
+ * write lock, and acknowledges the callers. Concurrent callers therefore share one force (group
+ * commit), reads never wait behind a force, and nothing is visible or acknowledged before it is
+ * durable. A decision that may be discarded as a whole (an import) runs in a group of its own.
+ */
+final class Writer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
+  private static final int MAX_GROUP = 4096;
+
+  /** What a caller wants decided; runs on the writer thread against a child state. */
+  interface Decision<T> {
+    /**
+     * Reads {@code tx} and posts entries to it with {@link Writer#post}. Throws {@link
+     * LedgerRefusal} to leave no trace.
+     */
+    Outcome<T> decide(LedgerState tx);
+  }
+
+  /** A decision's result, and whether what it posted is to be kept. */
+  record Outcome<T>(T value, boolean commit) {
+    static <T> Outcome<T> keep(T value) {
+      return new Outcome<>(value, true);
+    }
+
+    static <T> Outcome<T> discard(T value) {
+      return new Outcome<>(value, false);
+    }
+  }
+
+  private static final class Task<T> {
+    final Decision<T> decision;
+    final boolean alone;
+    final CompletableFuture<T> done = new CompletableFuture<>();
+    T value;
+
+    Task(Decision<T> decision, boolean alone) {
+      this.decision = decision;
+      this.alone = alone;
+    }
+  }
+
+  private final Journal journal;
+  private final LedgerState root;
+  private final ReadWriteLock lock;
+  private final Consumer<List<Entry>> committed;
+  private final Runnable afterGroup;
+  private final LinkedBlockingDeque<Task<?>> queue = new LinkedBlockingDeque<>();
+  private final Thread thread;
+  private final ExecutorService listeners;
+  private volatile LedgerStorageException broken;
+  private volatile boolean closing;
+
+  Writer(
+      Journal journal,
+      LedgerState root,
+      ReadWriteLock lock,
+      Consumer<List<Entry>> committed,
+      Runnable afterGroup) {
+    this.journal = journal;
+    this.root = root;
+    this.lock = lock;
+    this.committed = committed;
+    this.afterGroup = afterGroup;
+    this.listeners =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "huzhu-ledger-listeners");
+              t.setDaemon(true);
+              return t;
+            });
+    this.thread = new Thread(this::run, "huzhu-ledger-writer");
+    this.thread.setDaemon(true);
+    this.thread.start();
+  }
+
+  /** Posts {@code e} to {@code tx} with the next sequence number and folds it in. */
+  static Entry post(LedgerState tx, Entry e) {
+    Entry numbered = e.withSeq(tx.seq + 1);
+    Fold.apply(tx, numbered);
+    return numbered;
+  }
+
+  /** Runs {@code decision} on the writer thread and waits until what it posted is durable. */
+  <T> T submit(Decision<T> decision, boolean alone) {
+    if (broken != null) {
+      throw new LedgerStorageException(
+          "the ledger stopped writing after a storage fault; open it again: " + broken.getMessage(),
+          broken);
+    }
+    if (closing) {
+      throw new IllegalStateException("the ledger is closed");
+    }
+    Task<T> task = new Task<>(decision, alone);
+    queue.add(task);
+    try {
+      return task.done.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerStorageException("interrupted while waiting for the journal", e);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof RuntimeException re) {
+        // Keep the caller's stack in the trace while throwing the original type.
+        re.addSuppressed(new Exception("submitted here"));
+        throw re;
+      }
+      if (c instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(c);
+    }
+  }
+
+  /** Delivers entries to a listener on the listener thread, after they are durable. */
+  void notifyListeners(Runnable delivery) {
+    listeners.execute(delivery);
+  }
+
+  private void run() {
+    List<Task<?>> group = new ArrayList<>();
+    while (true) {
+      group.clear();
+      Task<?> first;
+      try {
+        first = queue.poll(100, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (first == null) {
+        if (closing) {
+          return;
+        }
+        continue;
+      }
+      group.add(first);
+      if (!first.alone) {
+        while (group.size() < MAX_GROUP) {
+          Task<?> next = queue.peekFirst();
+          if (next == null || next.alone) {
+            break;
+          }
+          group.add(queue.pollFirst());
+        }
+      }
+      runGroup(group);
+    }
+  }
+
+  private void runGroup(List<Task<?>> group) {
+    if (broken != null) {
+      for (Task<?> t : group) {
+        t.done.completeExceptionally(broken);
+      }
+      return;
+    }
+    LedgerState groupTx = root.child();
+    List<Task<?>> decided = new ArrayList<>(group.size());
+    for (Task<?> t : group) {
+      if (decide(groupTx, t)) {
+        decided.add(t);
+      }
+    }
+    List<Entry> entries = groupTx.pending;
+    if (!entries.isEmpty()) {
+      List<byte[]> jsons = new ArrayList<>(entries.size());
+      for (Entry e : entries) {
+        jsons.add(EntryCodec.toJson(e));
+      }
+      List<JournalRecord> records;
+      try {
+        records = journal.append(jsons);
+      } catch (RuntimeException e) {
+        LedgerStorageException fault =
+            e instanceof LedgerStorageException lse
+                ? lse
+                : new LedgerStorageException("journal append failed: " + e.getMessage(), e);
+        broken = fault;
+        LOG.error("storage fault; the ledger stops writing", fault);
+        for (Task<?> t : decided) {
+          t.done.completeExceptionally(fault);
+        }
+        return;
+      }
+      if (records.size() != entries.size()
+          || records.get(records.size() - 1).seq() != entries.get(entries.size() - 1).seq()) {
+        broken = new LedgerStorageException("journal sequence does not match the ledger's", null);
+        for (Task<?> t : decided) {
+          t.done.completeExceptionally(broken);
+        }
+        return;
+      }
+      lock.writeLock().lock();
+      try {
+        groupTx.mergeIntoParent();
+      } finally {
+        lock.writeLock().unlock();
+      }
+    }
+    completeAll(decided);
+    if (!entries.isEmpty()) {
+      List<Entry> copy = List.copyOf(entries);
+      committed.accept(copy);
+      afterGroup.run();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void completeAll(List<Task<?>> decided) {
+    for (Task<?> t : decided) {
+      Task<T> typed = (Task<T>) t;
+      typed.done.complete(typed.value);
+    }
+  }
+
+  private static <T> boolean decide(LedgerState groupTx, Task<T> t) {
+    LedgerState tx = groupTx.child();
+    try {
+      Outcome<T> outcome = t.decision.decide(tx);
+      t.value = outcome.value();
+      if (outcome.commit()) {
+        tx.mergeIntoParent();
+        return true;
+      }
+      t.done.complete(outcome.value());
+      return false;
+    } catch (RuntimeException | Error e) {
+      t.done.completeExceptionally(e);
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    closing = true;
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    listeners.shutdown();
+    try {
+      listeners.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

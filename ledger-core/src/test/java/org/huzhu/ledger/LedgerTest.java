@@ -1,0 +1,226 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LedgerTest {
+  final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 3, 1, 10, 0));
+
+  Ledger newLedger() {
+    Ledger l = Ledger.inMemory(MutableClock.SHANGHAI, clock);
+    l.enrol(
+        List.of(
+            new MemberRecord("v1", LocalDate.of(2026, 1, 1), "care", "g1"),
+            new MemberRecord("v2", LocalDate.of(2026, 1, 1), null, null)));
+    return l;
+  }
+
+  static AdjustRequest points(String id, String member, long points) {
+    return new AdjustRequest(id, member, points, 0, "opening balance", "admin1", null);
+  }
+
+  @Test
+  void adjustmentMovesPointsFromIssuedToTheMember() {
+    try (Ledger l = newLedger()) {
+      Receipt r = l.adjust(points("A-1", "v1", 50));
+      assertFalse(r.repeated());
+      assertEquals("adjustment", r.entry().kind());
+      assertEquals(new Balance(Account.member("v1"), 50, 0), l.balance(Account.member("v1")));
+      assertEquals(new Balance(Account.ISSUED, -50, 0), l.balance(Account.ISSUED));
+    }
+  }
+
+  @Test
+  void repeatingACommandIsANoOpAndOtherArgumentsAreAConflict() {
+    try (Ledger l = newLedger()) {
+      Receipt first = l.adjust(points("A-1", "v1", 50));
+      Receipt again = l.adjust(points("A-1", "v1", 50));
+      assertTrue(again.repeated());
+      assertEquals(first.entry(), again.entry());
+      LedgerRefusal r = assertThrows(LedgerRefusal.class, () -> l.adjust(points("A-1", "v1", 51)));
+      assertEquals(Reason.CONFLICT, r.reason());
+      assertEquals(50, l.balance(Account.member("v1")).points());
+    }
+  }
+
+  @Test
+  void refusalsComeInTheContractsOrder() {
+    try (Ledger l = newLedger()) {
+      LocalDateTime future = LocalDateTime.of(2026, 3, 2, 0, 0);
+      assertEquals(
+          Reason.IN_FUTURE,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(new AdjustRequest("A-1", "nobody", 0, 0, "x", "a", future))).reason());
+      assertEquals(
+          Reason.UNKNOWN_MEMBER,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(new AdjustRequest("A-1", "nobody", 0, 0, "x", "a", null))).reason());
+      assertEquals(
+          Reason.BEFORE_JOINED,
+          assertThrows(
+                  LedgerRefusal.class,
+                  () -> l.adjust(new AdjustRequest("A-1", "v1", 0, 0, "x", "a", LocalDateTime.of(2025, 12, 31, 9, 0))))
+              .reason());
+      assertEquals(
+          Reason.BAD_AMOUNT,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(new AdjustRequest("A-1", "v1", 0, 0, "x", "a", null))).reason());
+      assertEquals(
+          Reason.BAD_AMOUNT,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(points("A-1", "v1", 1_000_000_000_001L))).reason());
+      assertEquals(
+          Reason.INSUFFICIENT_POINTS,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(points("A-1", "v1", -1))).reason());
+      assertEquals(
+          Reason.OVER_CREDIT_LIMIT,
+          assertThrows(LedgerRefusal.class, () -> l.adjust(new AdjustRequest("A-1", "v1", 0, -1, "x", "a", null)))
+              .reason());
+      l.adjust(points("A-2", "v1", 5));
+      assertEquals(
+          Reason.BACK_DATED,
+          assertThrows(
+                  LedgerRefusal.class,
+                  () -> l.adjust(new AdjustRequest("A-3", "v1", 1, 0, "x", "a", LocalDateTime.of(2026, 2, 1, 9, 0))))
+              .reason());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+
+  @Test
+  void reversalPostsTheExactOppositeOnce() {
+    try (Ledger l = newLedger()) {
+      l.adjust(points("A-1", "v1", 50));
+      Receipt rev = l.reverse(new ReverseRequest("A-1", "wrong member", null, null));
+      assertEquals("reversal:A-1", rev.entry().id());
+      assertEquals(0, l.balance(Account.member("v1")).points());
+      assertEquals(
+          Reason.ALREADY_REVERSED,
+          assertThrows(LedgerRefusal.class, () -> l.reverse(new ReverseRequest("A-1", "again", "R-2", null))).reason());
+      assertEquals(
+          Reason.NOT_REVERSIBLE,
+          assertThrows(LedgerRefusal.class, () -> l.reverse(new ReverseRequest("reversal:A-1", "x", null, null))).reason());
+      assertEquals(
+          Reason.UNKNOWN_ENTRY,
+          assertThrows(LedgerRefusal.class, () -> l.reverse(new ReverseRequest("nope", "x", null, null))).reason());
+      assertTrue(l.reverse(new ReverseRequest("A-1", "wrong member", null, null)).repeated());
+    }
+  }
+
+  @Test
+  void reversingAPositiveAdjustmentWhosePointsWereSpentIsRefused() {
+    try (Ledger l = newLedger()) {
+      l.adjust(points("A-1", "v1", 50));
+      l.adjust(points("A-2", "v1", -10));
+      assertEquals(
+          Reason.LOT_SPENT,
+          assertThrows(LedgerRefusal.class, () -> l.reverse(new ReverseRequest("A-1", "x", null, null))).reason());
+      l.reverse(new ReverseRequest("A-2", "undo the spend", null, null));
+      l.reverse(new ReverseRequest("A-1", "now it is whole", null, null));
+      assertEquals(0, l.balance(Account.member("v1")).points());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+
+  @Test
+  void enrollingAgainWithAnotherJoiningDateIsAConflictAndChangesNothing() {
+    try (Ledger l = newLedger()) {
+      LedgerRefusal r =
+          assertThrows(
+              LedgerRefusal.class,
+              () ->
+                  l.enrol(
+                      List.of(
+                          new MemberRecord("v3", LocalDate.of(2026, 1, 1), null, null),
+                          new MemberRecord("v1", LocalDate.of(2026, 2, 1), null, null))));
+      assertEquals(Reason.CONFLICT, r.reason());
+      assertTrue(l.member("v3").isEmpty());
+      EnrolmentSummary s =
+          l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), "repair", "g1")));
+      assertEquals(new EnrolmentSummary(0, 1, 0), s);
+      assertEquals("repair", l.member("v1").orElseThrow().team());
+    }
+  }
+
+  @Test
+  void listenersHearCommittedEntriesOnlyInJournalOrder() throws Exception {
+    try (Ledger l = newLedger()) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      CountDownLatch two = new CountDownLatch(2);
+      l.subscribe(
+          e -> {
+            heard.add(e.id());
+            two.countDown();
+          });
+      l.subscribe(
+          e -> {
+            throw new IllegalStateException("a broken listener must not break the writer");
+          });
+      l.adjust(points("A-1", "v1", 5));
+      l.adjust(points("A-1", "v1", 5));
+      assertThrows(LedgerRefusal.class, () -> l.adjust(points("A-9", "v1", -500)));
+      l.adjust(points("A-2", "v2", 7));
+      assertTrue(two.await(10, TimeUnit.SECONDS));
+      assertEquals(List.of("A-1", "A-2"), heard);
+    }
+  }
+
+  @Test
+  void statementExplainsEveryEntryBetweenOpeningAndClosing() {
+    try (Ledger l = newLedger()) {
+      clock.set(LocalDateTime.of(2026, 2, 1, 9, 0));
+      l.adjust(points("A-1", "v1", 50));
+      clock.set(LocalDateTime.of(2026, 3, 1, 9, 0));
+      l.adjust(points("A-2", "v1", -20));
+      Statement s = l.statement("v1", LocalDate.of(2026, 2, 15), null);
+      assertEquals(50, s.opening().points());
+      assertEquals(1, s.lines().size());
+      assertEquals(30, s.closing().points());
+      assertTrue(s.lines().get(0).explanation().contains("-20 points"));
+    }
+  }
+
+  @Test
+  void balancesAsOfADayCountOnlyEntriesEffectiveByThen() {
+    try (Ledger l = newLedger()) {
+      clock.set(LocalDateTime.of(2026, 2, 1, 9, 0));
+      l.adjust(points("A-1", "v1", 50));
+      clock.set(LocalDateTime.of(2026, 3, 1, 9, 0));
+      l.adjust(points("A-2", "v2", 20));
+      BalanceSheet feb = l.balances(LocalDate.of(2026, 2, 28));
+      assertEquals(
+          List.of(new Balance(Account.ISSUED, -50, 0), new Balance(Account.member("v1"), 50, 0)), feb.accounts());
+      BalanceSheet now = l.balances(null);
+      assertEquals(LocalDate.of(2026, 3, 1), now.asOf());
+      assertEquals(3, now.accounts().size());
+    }
+  }
+
+  @Test
+  void reopeningAFileLedgerRestoresTheSameState(@TempDir Path dir) {
+    String head;
+    try (Ledger l = Ledger.create(dir.resolve("book"), MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      l.adjust(points("A-1", "v1", 50));
+      head = l.head();
+    }
+    try (Ledger l = Ledger.open(dir.resolve("book"), clock)) {
+      assertEquals(head, l.head());
+      assertEquals(50, l.balance(Account.member("v1")).points());
+      assertTrue(l.verify(head).ok());
+      assertTrue(l.adjust(points("A-1", "v1", 50)).repeated());
+    }
+    try (Ledger r = Ledger.openReadOnly(dir.resolve("book"), clock)) {
+      assertEquals(50, r.balance(Account.member("v1")).points());
+      assertThrows(IllegalStateException.class, () -> r.adjust(points("A-2", "v1", 1)));
+    }
+  }
+}
