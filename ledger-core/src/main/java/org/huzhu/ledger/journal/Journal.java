@@ -22,6 +22,17 @@ public interface Journal extends Closeable {
   /** SHA-256 of the last complete record as 64 lower-case hex digits; 64 zeros when empty. */
   String lastHash();
 
+  /**
+   * Takes in records that a writer completed since this journal opened or last refreshed. Only a
+   * read-only journal changes; a writer always sees its own appends.
+   *
+   * @return {@link #lastSeq()} afterwards
+   * @throws org.huzhu.ledger.LedgerStorageException on an I/O fault
+   */
+  default long refresh() {
+    return lastSeq();
+  }
+
   /** Whether this journal was opened read-only. */
   boolean readOnly();
 

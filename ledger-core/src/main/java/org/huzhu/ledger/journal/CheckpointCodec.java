@@ -1,0 +1,90 @@
+package org.huzhu.ledger.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+/**
+ * The checkpoint file: one ASCII header line, then the state bytes.
+ *
+ * <pre>huzhu-checkpoint 1 &lt;seq&gt; &lt;hash&gt; &lt;state length&gt; &lt;state sha256&gt; &lt;header sha256&gt; LF</pre>
+ *
+ * <p>The last field hashes the header before it, so that a flipped byte anywhere in the file is
+ * caught: in the header by that field, in the state by the state's hash and length.
+ */
+final class CheckpointCodec {
+  static final String MAGIC = "huzhu-checkpoint";
+  static final String VERSION = "1";
+  private static final int MAX_HEADER = 512;
+
+  private CheckpointCodec() {}
+
+  static byte[] encode(long seq, String hash, byte[] state) {
+    MessageDigest sha = RecordCodec.newSha256();
+    String head =
+        MAGIC + " " + VERSION + " " + seq + " " + hash + " " + state.length + " "
+            + RecordCodec.hex(sha.digest(state));
+    String headerSha = RecordCodec.hex(sha.digest(head.getBytes(StandardCharsets.US_ASCII)));
+    byte[] header = (head + " " + headerSha + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] out = Arrays.copyOf(header, header.length + state.length);
+    System.arraycopy(state, 0, out, header.length, state.length);
+    return out;
+  }
+
+  /** Decodes a checkpoint file; a failed check yields a checkpoint with {@code damage} set. */
+  static Checkpoint decode(long nameSeq, String file, byte[] content) {
+    int lf = -1;
+    for (int i = 0; i < Math.min(content.length, MAX_HEADER); i++) {
+      if (content[i] == '\n') {
+        lf = i;
+        break;
+      }
+    }
+    if (lf < 0) {
+      return damaged(nameSeq, null, file, "no header line");
+    }
+    String header = new String(content, 0, lf, StandardCharsets.US_ASCII);
+    String[] f = header.split(" ", -1);
+    if (f.length != 7 || !MAGIC.equals(f[0])) {
+      return damaged(nameSeq, null, file, "not a checkpoint header");
+    }
+    if (!VERSION.equals(f[1])) {
+      return damaged(nameSeq, null, file, "unknown checkpoint format version " + f[1]);
+    }
+    String headerSha = f[6];
+    String head = header.substring(0, header.length() - headerSha.length() - 1);
+    MessageDigest sha = RecordCodec.newSha256();
+    if (!RecordCodec.hex(sha.digest(head.getBytes(StandardCharsets.US_ASCII))).equals(headerSha)) {
+      return damaged(nameSeq, null, file, "header does not match its hash");
+    }
+    long seq;
+    long length;
+    try {
+      seq = Long.parseLong(f[2]);
+      length = Long.parseLong(f[4]);
+    } catch (NumberFormatException e) {
+      return damaged(nameSeq, null, file, "malformed seq or length");
+    }
+    String hash = f[3];
+    if (seq != nameSeq) {
+      return damaged(nameSeq, null, file, "header says seq " + seq + " but the file name " + nameSeq);
+    }
+    if (seq < 0 || !RecordCodec.isHash(hash) || !RecordCodec.isHash(f[5])) {
+      return damaged(nameSeq, null, file, "malformed header fields");
+    }
+    if (length != content.length - lf - 1L) {
+      return damaged(
+          nameSeq, hash, file,
+          "state is " + (content.length - lf - 1L) + " bytes but the header says " + length);
+    }
+    byte[] state = Arrays.copyOfRange(content, lf + 1, content.length);
+    if (!RecordCodec.hex(sha.digest(state)).equals(f[5])) {
+      return damaged(nameSeq, hash, file, "state does not match its hash");
+    }
+    return new Checkpoint(seq, hash, state, file, null);
+  }
+
+  private static Checkpoint damaged(long seq, String hash, String file, String why) {
+    return new Checkpoint(seq, hash, new byte[0], file, why);
+  }
+}

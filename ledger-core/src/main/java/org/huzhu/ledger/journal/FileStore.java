@@ -1,0 +1,309 @@
+package org.huzhu.ledger.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.huzhu.ledger.LedgerStorageException;
+
+/**
+ * A {@link Store} in a directory: {@code segments/}, {@code checkpoints/} and the writer's
+ * {@code lock} file. A reader opens files read-only and never creates anything.
+ */
+final class FileStore implements Store {
+  static final String SEGMENTS = "segments";
+  static final String CHECKPOINTS = "checkpoints";
+  static final String LOCK = "lock";
+
+  /**
+   * Directories locked by this JVM. POSIX record locks belong to the process, and closing any
+   * channel on the lock file releases them, so a second writer in the same JVM must be turned away
+   * before it opens the lock file at all. This is the only JVM-wide state, and it exists for that.
+   */
+  private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+
+  private final Path dir;
+  private final Path segments;
+  private final Path checkpoints;
+  private final boolean writer;
+  private Path lockKey;
+  private FileChannel lockChannel;
+  private FileLock lock;
+  private String activeName;
+  private FileChannel active;
+
+  private FileStore(Path dir, boolean writer) {
+    this.dir = dir;
+    this.segments = dir.resolve(SEGMENTS);
+    this.checkpoints = dir.resolve(CHECKPOINTS);
+    this.writer = writer;
+  }
+
+  static boolean exists(Path dir) {
+    return Files.isDirectory(dir.resolve(SEGMENTS)) && Files.isDirectory(dir.resolve(CHECKPOINTS));
+  }
+
+  /** Makes the directories of an empty journal, durably. */
+  static void initialize(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.createDirectories(dir.resolve(SEGMENTS));
+    Files.createDirectories(dir.resolve(CHECKPOINTS));
+    forceDirectory(dir.resolve(SEGMENTS));
+    forceDirectory(dir.resolve(CHECKPOINTS));
+    forceDirectory(dir);
+    Path parent = dir.toAbsolutePath().getParent();
+    if (parent != null) {
+      forceDirectory(parent);
+    }
+  }
+
+  static FileStore openReader(Path dir) {
+    requireJournal(dir);
+    return new FileStore(dir, false);
+  }
+
+  static FileStore openWriter(Path dir) {
+    requireJournal(dir);
+    FileStore store = new FileStore(dir, true);
+    store.lock();
+    return store;
+  }
+
+  private static void requireJournal(Path dir) {
+    if (!exists(dir)) {
+      throw new LedgerStorageException("no ledger at " + dir, null);
+    }
+  }
+
+  private void lock() {
+    Path key;
+    try {
+      key = dir.toRealPath();
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot resolve ledger directory " + dir, e);
+    }
+    if (!LOCKED_HERE.add(key)) {
+      throw heldBy(String.valueOf(ProcessHandle.current().pid()), null);
+    }
+    FileChannel channel = null;
+    try {
+      channel =
+          FileChannel.open(
+              dir.resolve(LOCK),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
+      FileLock acquired;
+      try {
+        acquired = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        throw heldBy(String.valueOf(ProcessHandle.current().pid()), e);
+      }
+      if (acquired == null) {
+        throw heldBy(holder(channel), null);
+      }
+      // The PID is only for the message another writer shows; a stale one is harmless.
+      channel.truncate(0);
+      channel.write(
+          ByteBuffer.wrap(
+              (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
+          0);
+      lockChannel = channel;
+      lock = acquired;
+      lockKey = key;
+    } catch (IOException e) {
+      closeQuietly(channel);
+      LOCKED_HERE.remove(key);
+      throw new LedgerStorageException("cannot lock ledger at " + dir, e);
+    } catch (RuntimeException e) {
+      closeQuietly(channel);
+      LOCKED_HERE.remove(key);
+      throw e;
+    }
+  }
+
+  private LedgerStorageException heldBy(String pid, Throwable cause) {
+    return new LedgerStorageException(
+        "ledger at " + dir + " is held by another writer (process " + pid + ")", cause);
+  }
+
+  private static String holder(FileChannel channel) {
+    try {
+      ByteBuffer buf = ByteBuffer.allocate(32);
+      channel.read(buf, 0);
+      String text = new String(buf.array(), 0, buf.position(), StandardCharsets.US_ASCII).trim();
+      return text.matches("[0-9]{1,19}") ? text : "unknown";
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  @Override
+  public List<String> segments() throws IOException {
+    return list(segments, "");
+  }
+
+  private static List<String> list(Path dir, String suffix) throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
+      for (Path p : stream) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(suffix)) {
+          names.add(name);
+        }
+      }
+    }
+    Collections.sort(names);
+    return names;
+  }
+
+  @Override
+  public long size(String segment) throws IOException {
+    return Files.size(segments.resolve(segment));
+  }
+
+  @Override
+  public int read(String segment, long position, ByteBuffer dst) throws IOException {
+    int total = 0;
+    try (FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.READ)) {
+      while (dst.hasRemaining()) {
+        int n = ch.read(dst, position + total);
+        if (n < 0) {
+          break;
+        }
+        total += n;
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public void create(String segment) throws IOException {
+    checkWriter();
+    Files.createFile(segments.resolve(segment));
+    forceDirectory(segments);
+  }
+
+  @Override
+  public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
+    checkWriter();
+    if (!segment.equals(activeName)) {
+      closeQuietly(active);
+      active = null;
+      active = FileChannel.open(segments.resolve(segment), StandardOpenOption.WRITE);
+      activeName = segment;
+    }
+    long at = position;
+    while (src.hasRemaining()) {
+      at += active.write(src, at);
+    }
+    active.force(false);
+  }
+
+  @Override
+  public void truncate(String segment, long size) throws IOException {
+    checkWriter();
+    try (FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.WRITE)) {
+      ch.truncate(size);
+      ch.force(true);
+    }
+  }
+
+  @Override
+  public List<String> checkpoints() throws IOException {
+    return list(checkpoints, ".ckpt");
+  }
+
+  @Override
+  public byte[] readCheckpoint(String name) throws IOException {
+    return Files.readAllBytes(checkpoints.resolve(name));
+  }
+
+  @Override
+  public void writeCheckpoint(String name, byte[] content) throws IOException {
+    checkWriter();
+    Path tmp = checkpoints.resolve(name + ".tmp");
+    try (FileChannel ch =
+        FileChannel.open(
+            tmp,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
+      ByteBuffer buf = ByteBuffer.wrap(content);
+      while (buf.hasRemaining()) {
+        ch.write(buf);
+      }
+      ch.force(true);
+    }
+    Files.move(
+        tmp, checkpoints.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(checkpoints);
+  }
+
+  @Override
+  public void deleteCheckpoint(String name) throws IOException {
+    checkWriter();
+    try {
+      Files.delete(checkpoints.resolve(name));
+    } catch (NoSuchFileException e) {
+      // already gone: nothing to do
+    }
+  }
+
+  private void checkWriter() {
+    if (!writer) {
+      throw new IllegalStateException("a read-only journal never writes");
+    }
+  }
+
+  static void forceDirectory(Path directory) throws IOException {
+    try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
+      ch.force(true);
+    }
+  }
+
+  @Override
+  public String describe() {
+    return dir.toString();
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(active);
+    active = null;
+    if (lockChannel != null) {
+      try {
+        lock.release();
+      } catch (IOException e) {
+        // closing the channel below releases it anyway
+      }
+      closeQuietly(lockChannel);
+      lockChannel = null;
+      LOCKED_HERE.remove(lockKey);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        // nothing more can be done about a failing close; the data was forced before
+      }
+    }
+  }
+}

@@ -1,0 +1,851 @@
+package org.huzhu.ledger.journal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.huzhu.ledger.LedgerStorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded journal: segments of hash-chained record lines over a {@link Store}.
+ *
+ * <p>Design. The journal's state is an immutable {@link View} (segments, the byte end of the last
+ * complete batch, last seq and hash, and any damage found at that end), published through a
+ * volatile field. The single appending thread formats a whole batch into one buffer, writes it with
+ * one positional write and one {@code force(false)}, and only then publishes the next view; readers
+ * on other threads scan up to the view they captured, so they never see a record whose append has
+ * not returned. A batch never spans segments, and every record names the last seq of its batch
+ * ({@code end}), so a crash that leaves part of a batch is detected as a torn tail and cut whole:
+ * batches are atomic.
+ *
+ * <p>Opening verifies the last segment completely and its link to the previous segment; older
+ * segments are verified by {@link #scan} (the audit), which checks every hash and link. A writer
+ * cuts a torn tail of the last segment and refuses any other damage; a reader never writes, stops
+ * at the last complete batch and reports what lies beyond as damage at the end of its scans.
+ */
+final class SegmentedJournal implements Journal {
+  static final long DEFAULT_ROLL_BYTES = 64L << 20;
+  /** Longest record line accepted; keeps one record framable in one buffer. */
+  static final int MAX_LINE = 64 << 20;
+  /** Largest batch written at once. */
+  static final long MAX_BATCH_BYTES = 512L << 20;
+
+  private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
+  private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9]{20}\\.jsonl");
+  private static final Pattern CHECKPOINT_NAME = Pattern.compile("[0-9]{20}\\.ckpt");
+  private static final int SCAN_BUFFER = 4 << 20;
+  private static final int READ_BUFFER = 64 << 10;
+  private static final int INDEX_STRIDE = 512;
+  private static final int KEEP_CHECKPOINTS = 2;
+  private static final byte[] ZERO_HEX = RecordCodec.bytes(RecordCodec.ZERO_HASH);
+
+  private final Store store;
+  private final boolean readOnly;
+  private final long rollBytes;
+  private final ConcurrentHashMap<String, SparseIndex> indexes = new ConcurrentHashMap<>();
+  private volatile View view;
+  private volatile boolean closed;
+  private boolean failed;
+  private RecordCodec writeCodec;
+  private byte[] writeBuffer = new byte[0];
+
+  /** One segment: its name and the seq its name says it starts with. */
+  record Segment(String name, long firstSeq) {}
+
+  /**
+   * What is complete: {@code endOffset} is the end of the last complete batch in the last segment;
+   * {@code damage} is what was found after it (null when nothing).
+   */
+  record View(
+      List<Segment> segments, long endOffset, long lastSeq, String lastHash, JournalDamage damage) {
+    static final View EMPTY = new View(List.of(), 0, 0, RecordCodec.ZERO_HASH, null);
+
+    Segment last() {
+      return segments.get(segments.size() - 1);
+    }
+  }
+
+  private SegmentedJournal(Store store, boolean readOnly, long rollBytes) {
+    if (rollBytes < 1) {
+      throw new IllegalArgumentException("rollBytes must be positive: " + rollBytes);
+    }
+    this.store = store;
+    this.readOnly = readOnly;
+    this.rollBytes = rollBytes;
+  }
+
+  /** Opens {@code store} for appending: verifies the end of the journal and cuts a torn tail. */
+  static SegmentedJournal writer(Store store, long rollBytes) {
+    SegmentedJournal journal = new SegmentedJournal(store, false, rollBytes);
+    try {
+      journal.openWriter();
+    } catch (IOException e) {
+      store.close();
+      throw new LedgerStorageException("cannot open ledger at " + store.describe(), e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return journal;
+  }
+
+  /** Opens {@code store} read-only. */
+  static SegmentedJournal reader(Store store) {
+    SegmentedJournal journal = new SegmentedJournal(store, true, DEFAULT_ROLL_BYTES);
+    try {
+      journal.view = journal.advance(View.EMPTY, false);
+    } catch (IOException e) {
+      store.close();
+      throw new LedgerStorageException("cannot read ledger at " + store.describe(), e);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return journal;
+  }
+
+  private void openWriter() throws IOException {
+    View v = advance(View.EMPTY, true);
+    JournalDamage d = v.damage();
+    if (d != null && !"tail".equals(d.check())) {
+      throw new LedgerStorageException(
+          "damaged ledger at " + store.describe() + ": " + d.check() + " damage in segment "
+              + d.segment() + " at offset " + d.offset() + " (seq " + d.seq() + "): "
+              + d.detail(),
+          d.segment(), d.offset(), null);
+    }
+    if (d != null) {
+      long size = store.size(d.segment());
+      LOG.warn(
+          "cutting torn tail of ledger {}: segment {} offset {}, {} bytes ({})",
+          store.describe(), d.segment(), d.offset(), size - d.offset(), d.detail());
+      store.truncate(d.segment(), d.offset());
+      v = new View(v.segments(), v.endOffset(), v.lastSeq(), v.lastHash(), null);
+    }
+    view = v;
+  }
+
+  // ---------------------------------------------------------------- opening and refreshing
+
+  private List<Segment> listSegments() throws IOException {
+    List<String> names = store.segments();
+    List<Segment> segments = new ArrayList<>(names.size());
+    for (String name : names) {
+      if (!SEGMENT_NAME.matcher(name).matches()) {
+        throw new LedgerStorageException(
+            "unexpected file in the segments of ledger " + store.describe() + ": " + name, name, 0,
+            null);
+      }
+      segments.add(new Segment(name, Long.parseLong(name.substring(0, 20))));
+    }
+    return segments;
+  }
+
+  /**
+   * Verifies what follows {@code from} and returns the new view. From an empty view it starts at
+   * the last segment, linking it to the previous one's last record when {@code linkCheck}.
+   */
+  private View advance(View from, boolean linkCheck) throws IOException {
+    List<Segment> all = listSegments();
+    if (all.isEmpty()) {
+      if (!from.segments().isEmpty()) {
+        throw new LedgerStorageException(
+            "segments of ledger " + store.describe() + " disappeared", null);
+      }
+      return View.EMPTY;
+    }
+    Chain chain = new Chain();
+    int startIndex;
+    long startOffset;
+    if (from.segments().isEmpty()) {
+      startIndex = all.size() - 1;
+      startOffset = 0;
+      Segment first = all.get(startIndex);
+      chain.expectedSeq = first.firstSeq();
+      if (startIndex == 0) {
+        chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
+      } else {
+        try {
+          chain.setPrev(lastHashOf(all.get(startIndex - 1), first.firstSeq() - 1), 0, null);
+        } catch (LedgerStorageException e) {
+          if (linkCheck) {
+            throw e;
+          }
+          // A reader reports this when a scan reaches it; here it takes the first record's prev.
+        }
+      }
+      chain.lastSeq = first.firstSeq() - 1;
+      chain.lastHash = chain.prevKnown ? chain.prevHashString() : null;
+    } else {
+      startIndex = all.indexOf(from.last());
+      if (startIndex < 0) {
+        throw new LedgerStorageException(
+            "segment " + from.last().name() + " of ledger " + store.describe() + " disappeared",
+            null);
+      }
+      startOffset = from.endOffset();
+      chain.expectedSeq = from.lastSeq() + 1;
+      chain.setPrev(RecordCodec.bytes(from.lastHash()), 0, from.lastHash());
+      chain.lastSeq = from.lastSeq();
+      chain.lastHash = from.lastHash();
+    }
+    RecordCodec codec = new RecordCodec();
+    for (int i = startIndex; i < all.size(); i++) {
+      Segment seg = all.get(i);
+      long offset = i == startIndex ? startOffset : 0;
+      boolean last = i == all.size() - 1;
+      chain.completeEnd = offset;
+      JournalDamage d = null;
+      if (offset == 0 && seg.firstSeq() != chain.expectedSeq) {
+        d =
+            new JournalDamage(
+                "chain", chain.expectedSeq, seg.name(), 0,
+                "segment name says seq " + seg.firstSeq() + " but " + chain.expectedSeq
+                    + " comes next");
+      } else {
+        d = verify(codec, seg, offset, store.size(seg.name()), last, chain, null);
+      }
+      if (d != null || last) {
+        String lastHash = chain.lastHash;
+        if (lastHash == null) {
+          // Nothing complete in the last segment and no link checked: take the first record's prev.
+          lastHash = RecordCodec.ZERO_HASH;
+          if (chain.firstPrev != null) {
+            lastHash = chain.firstPrev;
+          }
+        }
+        return new View(
+            List.copyOf(all.subList(0, i + 1)), chain.completeEnd, chain.lastSeq, lastHash, d);
+      }
+    }
+    throw new AssertionError("unreachable");
+  }
+
+  /** The hash of the last record of a sealed segment, which must be {@code seq} and end a batch. */
+  private byte[] lastHashOf(Segment seg, long seq) throws IOException {
+    long size = store.size(seg.name());
+    if (size == 0) {
+      throw damaged(new JournalDamage("chain", seq, seg.name(), 0, "empty sealed segment"));
+    }
+    int window = READ_BUFFER;
+    while (true) {
+      int n = (int) Math.min(size, window);
+      byte[] tail = new byte[n];
+      long base = size - n;
+      store.read(seg.name(), base, ByteBuffer.wrap(tail));
+      if (tail[n - 1] != '\n') {
+        throw damaged(
+            new JournalDamage(
+                "record", seq, seg.name(), size - 1, "sealed segment ends inside a record"));
+      }
+      int start = n - 2;
+      while (start >= 0 && tail[start] != '\n') {
+        start--;
+      }
+      if (start >= 0 || base == 0) {
+        start++;
+        RecordCodec codec = new RecordCodec();
+        long offset = base + start;
+        if (codec.parse(tail, start, n - 1) != RecordCodec.OK) {
+          throw damaged(new JournalDamage("record", seq, seg.name(), offset, codec.problem));
+        }
+        if (codec.seq != seq || codec.end != seq) {
+          throw damaged(
+              new JournalDamage(
+                  "chain", seq, seg.name(), offset,
+                  "last record of the segment is seq " + codec.seq + " (batch end " + codec.end
+                      + ") but the next segment starts after " + seq));
+        }
+        return Arrays.copyOfRange(tail, codec.hashAt, codec.hashAt + RecordCodec.HASH_HEX);
+      }
+      if (window >= MAX_LINE) {
+        throw damaged(
+            new JournalDamage("record", seq, seg.name(), base, "record longer than allowed"));
+      }
+      window *= 4;
+    }
+  }
+
+  private LedgerStorageException damaged(JournalDamage d) {
+    return new LedgerStorageException(
+        "damaged ledger at " + store.describe() + ": " + d.check() + " damage in segment "
+            + d.segment() + " at offset " + d.offset() + ": " + d.detail(),
+        d.segment(), d.offset(), null);
+  }
+
+  // ---------------------------------------------------------------- verification
+
+  /** Where verification stands: the next seq, the previous hash, and the open batch. */
+  static final class Chain {
+    long expectedSeq;
+    final byte[] prevHex = new byte[RecordCodec.HASH_HEX];
+    private String prevHash;
+    boolean prevKnown;
+    /** The {@code prev} of the first record seen when it could not be checked. */
+    String firstPrev;
+    long batchEnd;
+    long batchStartOffset;
+    long batchStartSeq;
+    /** Offset after the last complete batch in the current segment. */
+    long completeEnd;
+    long lastSeq;
+    String lastHash;
+    boolean stopped;
+    final List<JournalRecord> pending = new ArrayList<>();
+
+    void setPrev(byte[] hex, int at, String asString) {
+      System.arraycopy(hex, at, prevHex, 0, RecordCodec.HASH_HEX);
+      prevHash = asString;
+      prevKnown = true;
+    }
+
+    String prevHashString() {
+      if (prevHash == null) {
+        prevHash = new String(prevHex, StandardCharsets.ISO_8859_1);
+      }
+      return prevHash;
+    }
+  }
+
+  /**
+   * Verifies the lines of {@code seg} in {@code [start, limit)} against {@code chain}, handing
+   * each complete batch to {@code visitor} (if any). Returns the damage that stops it, or null.
+   * In the last segment, an incomplete line, a last line failing its hash, or an unfinished batch
+   * at the end is a torn tail ({@code tail}), reported at the start of its batch.
+   */
+  private JournalDamage verify(
+      RecordCodec codec,
+      Segment seg,
+      long start,
+      long limit,
+      boolean lastSegment,
+      Chain chain,
+      RecordVisitor visitor)
+      throws IOException {
+    LineReader lines =
+        new LineReader(store, seg.name(), start, limit, SCAN_BUFFER, MAX_LINE);
+    String name = seg.name();
+    chain.batchEnd = 0;
+    chain.pending.clear();
+    while (true) {
+      int lf = lines.next();
+      if (lf == LineReader.NO_LINE) {
+        if (lines.remaining() > 0) {
+          String what =
+              lines.remainingIsZeros()
+                  ? lines.remaining() + " zero bytes without a line end"
+                  : "incomplete record of " + lines.remaining() + " bytes";
+          return endDamage(chain, name, lines.position(), lastSegment, what);
+        }
+        if (chain.batchEnd != 0) {
+          return endDamage(
+              chain, name, lines.position(), lastSegment,
+              "batch " + chain.batchStartSeq + ".." + chain.batchEnd + " ends at seq "
+                  + (chain.expectedSeq - 1));
+        }
+        return null;
+      }
+      if (lf == LineReader.TOO_LONG) {
+        return new JournalDamage(
+            "record", chain.expectedSeq, name, lines.position(),
+            "no line end within " + MAX_LINE + " bytes");
+      }
+      byte[] b = lines.buf;
+      int ls = lines.lineStart;
+      long offset = lines.offset(ls);
+      if (codec.parse(b, ls, lf) != RecordCodec.OK) {
+        if (lastSegment && lines.offset(lf) + 1 == limit) {
+          return endDamage(chain, name, offset, true, "last record: " + codec.problem);
+        }
+        return new JournalDamage("record", chain.expectedSeq, name, offset, codec.problem);
+      }
+      if (codec.seq != chain.expectedSeq) {
+        return new JournalDamage(
+            "chain", chain.expectedSeq, name, offset,
+            "record has seq " + codec.seq + " where " + chain.expectedSeq + " comes next");
+      }
+      if (!chain.prevKnown) {
+        chain.firstPrev = new String(b, codec.prevAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1);
+        chain.setPrev(b, codec.prevAt, chain.firstPrev);
+      } else if (!Arrays.equals(
+          b, codec.prevAt, codec.prevAt + RecordCodec.HASH_HEX,
+          chain.prevHex, 0, RecordCodec.HASH_HEX)) {
+        return new JournalDamage(
+            "chain", chain.expectedSeq, name, offset,
+            "prev does not match the hash of record " + (chain.expectedSeq - 1));
+      }
+      if (chain.batchEnd == 0) {
+        if (codec.end < codec.seq) {
+          return new JournalDamage(
+              "chain", chain.expectedSeq, name, offset,
+              "batch end " + codec.end + " is before the record's seq");
+        }
+        chain.batchEnd = codec.end;
+        chain.batchStartOffset = offset;
+        chain.batchStartSeq = codec.seq;
+      } else if (codec.end != chain.batchEnd) {
+        return new JournalDamage(
+            "chain", chain.expectedSeq, name, offset,
+            "batch end " + codec.end + " inside batch " + chain.batchStartSeq + ".."
+                + chain.batchEnd);
+      }
+      String hash = null;
+      if (visitor != null) {
+        hash = new String(b, codec.hashAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1);
+        chain.pending.add(
+            new JournalRecord(
+                codec.seq, chain.prevHashString(), hash,
+                Arrays.copyOfRange(b, codec.entryStart, codec.entryEnd), name, offset));
+      }
+      System.arraycopy(b, codec.hashAt, chain.prevHex, 0, RecordCodec.HASH_HEX);
+      chain.prevHash = hash;
+      chain.expectedSeq++;
+      if (codec.seq == chain.batchEnd) {
+        chain.batchEnd = 0;
+        chain.completeEnd = offset + (lf - ls) + 1;
+        chain.lastSeq = codec.seq;
+        chain.lastHash = chain.prevHashString();
+        if (visitor != null) {
+          for (JournalRecord r : chain.pending) {
+            if (!visitor.record(r)) {
+              chain.stopped = true;
+              return null;
+            }
+          }
+          chain.pending.clear();
+        }
+      }
+    }
+  }
+
+  private static JournalDamage endDamage(
+      Chain chain, String segment, long offset, boolean lastSegment, String what) {
+    long at = chain.batchEnd != 0 ? chain.batchStartOffset : offset;
+    long seq = chain.batchEnd != 0 ? chain.batchStartSeq : chain.expectedSeq;
+    if (lastSegment) {
+      return new JournalDamage("tail", seq, segment, at, "torn tail: " + what);
+    }
+    return new JournalDamage(
+        chain.batchEnd != 0 ? "chain" : "record", seq, segment, at,
+        "sealed segment ends inside a record or batch: " + what);
+  }
+
+  // ---------------------------------------------------------------- Journal
+
+  @Override
+  public long lastSeq() {
+    return view().lastSeq();
+  }
+
+  @Override
+  public String lastHash() {
+    return view().lastHash();
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  private View view() {
+    if (closed) {
+      throw new IllegalStateException("journal is closed");
+    }
+    return view;
+  }
+
+  @Override
+  public long refresh() {
+    View v = view();
+    if (!readOnly) {
+      return v.lastSeq();
+    }
+    try {
+      View next = advance(v.damage() == null ? v : withoutDamage(v), false);
+      view = next;
+      return next.lastSeq();
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read ledger at " + store.describe(), e);
+    }
+  }
+
+  private static View withoutDamage(View v) {
+    return new View(v.segments(), v.endOffset(), v.lastSeq(), v.lastHash(), null);
+  }
+
+  @Override
+  public List<JournalRecord> append(List<byte[]> entryJsons) {
+    Objects.requireNonNull(entryJsons, "entryJsons");
+    if (readOnly) {
+      throw new IllegalStateException("journal is read-only");
+    }
+    View v = view();
+    if (failed) {
+      throw new LedgerStorageException(
+          "ledger at " + store.describe()
+              + " refuses appends after an I/O fault; open it again to continue",
+          null);
+    }
+    if (entryJsons.isEmpty()) {
+      return List.of();
+    }
+    long size = 0;
+    for (byte[] entry : entryJsons) {
+      RecordCodec.checkEntry(entry);
+      int line = RecordCodec.maxLineLength(entry.length);
+      if (line > MAX_LINE) {
+        throw new IllegalArgumentException(
+            "entryJson of " + entry.length + " bytes exceeds the record limit of " + MAX_LINE);
+      }
+      size += line;
+    }
+    if (size > MAX_BATCH_BYTES) {
+      throw new IllegalArgumentException(
+          "batch of about " + size + " bytes exceeds " + MAX_BATCH_BYTES + "; split it");
+    }
+    if (writeBuffer.length < size) {
+      writeBuffer = new byte[(int) Math.max(size, Math.min(2L * writeBuffer.length, MAX_BATCH_BYTES))];
+    }
+    if (writeCodec == null) {
+      writeCodec = new RecordCodec();
+    }
+    long first = v.lastSeq() + 1;
+    long end = v.lastSeq() + entryJsons.size();
+    byte[] buf = writeBuffer;
+    byte[] prev = RecordCodec.bytes(v.lastHash());
+    byte[] hash = new byte[RecordCodec.HASH_HEX];
+    int[] starts = new int[entryJsons.size()];
+    String[] hashes = new String[entryJsons.size()];
+    int at = 0;
+    for (int i = 0; i < starts.length; i++) {
+      starts[i] = at;
+      at = writeCodec.format(buf, at, first + i, prev, end, entryJsons.get(i), hash);
+      hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
+      System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
+    }
+    List<Segment> segments = v.segments();
+    long offset = v.endOffset();
+    boolean roll = segments.isEmpty() || v.endOffset() >= rollBytes;
+    Segment seg = roll ? new Segment(segmentName(first), first) : v.last();
+    try {
+      if (roll) {
+        store.create(seg.name());
+        List<Segment> grown = new ArrayList<>(segments);
+        grown.add(seg);
+        segments = Collections.unmodifiableList(grown);
+        offset = 0;
+      }
+      store.writeAndForce(seg.name(), offset, ByteBuffer.wrap(buf, 0, at));
+    } catch (IOException | UncheckedIOException e) {
+      failed = true;
+      throw new LedgerStorageException(
+          "cannot append to ledger at " + store.describe() + ": segment " + seg.name()
+              + " offset " + offset,
+          seg.name(), offset, e);
+    }
+    List<JournalRecord> records = new ArrayList<>(starts.length);
+    String prevHash = v.lastHash();
+    for (int i = 0; i < starts.length; i++) {
+      records.add(
+          new JournalRecord(
+              first + i, prevHash, hashes[i], entryJsons.get(i).clone(), seg.name(),
+              offset + starts[i]));
+      prevHash = hashes[i];
+    }
+    view = new View(segments, offset + at, end, prevHash, null);
+    if (writeBuffer.length > (16 << 20)) {
+      writeBuffer = new byte[0];
+    }
+    return Collections.unmodifiableList(records);
+  }
+
+  static String segmentName(long firstSeq) {
+    return String.format(Locale.ROOT, "%020d.jsonl", firstSeq);
+  }
+
+  static String checkpointName(long seq) {
+    return String.format(Locale.ROOT, "%020d.ckpt", seq);
+  }
+
+  @Override
+  public void scan(long fromSeq, RecordVisitor visitor) {
+    Objects.requireNonNull(visitor, "visitor");
+    if (fromSeq < 1) {
+      throw new IllegalArgumentException("fromSeq must be at least 1: " + fromSeq);
+    }
+    View v = view();
+    try {
+      if (fromSeq <= v.lastSeq()) {
+        Chain chain = new Chain();
+        int i = segmentIndex(v, fromSeq);
+        Segment seg = v.segments().get(i);
+        long offset = 0;
+        if (fromSeq == 1) {
+          chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
+        } else if (fromSeq != seg.firstSeq()) {
+          offset = offsetOf(v, i, fromSeq);
+          if (offset < 0) {
+            // Framing could not find it: verify from the segment start, which reports the damage.
+            offset = 0;
+            chain.expectedSeq = seg.firstSeq();
+          }
+        }
+        if (chain.expectedSeq == 0) {
+          chain.expectedSeq = offset == 0 ? seg.firstSeq() : fromSeq;
+        }
+        SkipTo skip = new SkipTo(visitor, fromSeq);
+        RecordCodec codec = new RecordCodec();
+        int firstIndex = i;
+        for (; i < v.segments().size(); i++) {
+          seg = v.segments().get(i);
+          boolean last = i == v.segments().size() - 1;
+          long start = i == firstIndex ? offset : 0;
+          if (start == 0 && seg.firstSeq() != chain.expectedSeq) {
+            visitor.damage(
+                new JournalDamage(
+                    "chain", chain.expectedSeq, seg.name(), 0,
+                    "segment name says seq " + seg.firstSeq() + " but " + chain.expectedSeq
+                        + " comes next"));
+            return;
+          }
+          long limit = last ? v.endOffset() : store.size(seg.name());
+          JournalDamage d = verify(codec, seg, start, limit, last, chain, skip);
+          if (chain.stopped) {
+            return;
+          }
+          if (d != null) {
+            visitor.damage(d);
+            return;
+          }
+        }
+      }
+      if (v.damage() != null) {
+        visitor.damage(v.damage());
+      }
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read ledger at " + store.describe(), e);
+    }
+  }
+
+  /** Passes on records from {@code fromSeq}; earlier ones were read only to verify the chain. */
+  private record SkipTo(RecordVisitor visitor, long fromSeq) implements RecordVisitor {
+    @Override
+    public boolean record(JournalRecord record) {
+      return record.seq() < fromSeq || visitor.record(record);
+    }
+
+    @Override
+    public void damage(JournalDamage damage) {
+      visitor.damage(damage);
+    }
+  }
+
+  /** Index of the segment holding {@code seq} (by name), for 1 &lt;= seq &lt;= lastSeq. */
+  private static int segmentIndex(View v, long seq) {
+    List<Segment> segments = v.segments();
+    int lo = 0;
+    int hi = segments.size() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (segments.get(mid).firstSeq() <= seq) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  /** Byte offset of record {@code seq} in segment {@code i} by framing, or -1. */
+  private long offsetOf(View v, int i, long seq) throws IOException {
+    Segment seg = v.segments().get(i);
+    long limit = i == v.segments().size() - 1 ? v.endOffset() : store.size(seg.name());
+    SparseIndex index = indexes.computeIfAbsent(seg.name(), n -> new SparseIndex(seg.firstSeq()));
+    return index.offsetOf(store, seg.name(), seq, limit);
+  }
+
+  /**
+   * Offsets of every {@value #INDEX_STRIDE}th line of a segment, found by framing alone (a line is
+   * a record), built as far as lookups need and kept for later ones.
+   */
+  static final class SparseIndex {
+    private final long firstSeq;
+    private long[] offsets = new long[16];
+    private int count;
+    /** Lines framed so far, and the offset after the last of them. */
+    private long lines;
+    private long coveredEnd;
+
+    SparseIndex(long firstSeq) {
+      this.firstSeq = firstSeq;
+    }
+
+    synchronized long offsetOf(Store store, String segment, long seq, long limit)
+        throws IOException {
+      long k = seq - firstSeq;
+      if (k < 0) {
+        return -1;
+      }
+      if (k >= lines && coveredEnd < limit) {
+        LineReader reader =
+            new LineReader(store, segment, coveredEnd, limit, SCAN_BUFFER, MAX_LINE);
+        while (true) {
+          long at = reader.position();
+          int lf = reader.next();
+          if (lf < 0) {
+            break;
+          }
+          if (lines % INDEX_STRIDE == 0) {
+            if (count == offsets.length) {
+              offsets = Arrays.copyOf(offsets, count * 2);
+            }
+            offsets[count++] = at;
+          }
+          lines++;
+          coveredEnd = reader.position();
+        }
+      }
+      if (k >= lines) {
+        return -1;
+      }
+      long at = offsets[(int) (k / INDEX_STRIDE)];
+      long skip = k % INDEX_STRIDE;
+      if (skip == 0) {
+        return at;
+      }
+      LineReader reader = new LineReader(store, segment, at, coveredEnd, READ_BUFFER, MAX_LINE);
+      for (long s = 0; s < skip; s++) {
+        if (reader.next() < 0) {
+          return -1;
+        }
+      }
+      return reader.position();
+    }
+  }
+
+  @Override
+  public Optional<JournalRecord> read(long seq) {
+    View v = view();
+    if (seq < 1 || seq > v.lastSeq()) {
+      return Optional.empty();
+    }
+    int i = segmentIndex(v, seq);
+    Segment seg = v.segments().get(i);
+    try {
+      long offset = offsetOf(v, i, seq);
+      if (offset < 0) {
+        throw damaged(
+            new JournalDamage("chain", seq, seg.name(), 0, "record " + seq + " not found"));
+      }
+      long limit = i == v.segments().size() - 1 ? v.endOffset() : store.size(seg.name());
+      LineReader reader = new LineReader(store, seg.name(), offset, limit, READ_BUFFER, MAX_LINE);
+      int lf = reader.next();
+      if (lf < 0) {
+        throw damaged(new JournalDamage("record", seq, seg.name(), offset, "no line end"));
+      }
+      RecordCodec codec = new RecordCodec();
+      byte[] b = reader.buf;
+      if (codec.parse(b, reader.lineStart, lf) != RecordCodec.OK) {
+        throw damaged(new JournalDamage("record", seq, seg.name(), offset, codec.problem));
+      }
+      if (codec.seq != seq) {
+        throw damaged(
+            new JournalDamage(
+                "chain", seq, seg.name(), offset, "found seq " + codec.seq + " instead"));
+      }
+      return Optional.of(
+          new JournalRecord(
+              seq,
+              new String(b, codec.prevAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1),
+              new String(b, codec.hashAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1),
+              Arrays.copyOfRange(b, codec.entryStart, codec.entryEnd),
+              seg.name(),
+              offset));
+    } catch (IOException e) {
+      throw new LedgerStorageException(
+          "cannot read segment " + seg.name() + " of ledger " + store.describe(), seg.name(), -1,
+          e);
+    }
+  }
+
+  @Override
+  public void writeCheckpoint(long seq, String hash, byte[] state) {
+    Objects.requireNonNull(state, "state");
+    if (readOnly) {
+      throw new IllegalStateException("journal is read-only");
+    }
+    View v = view();
+    if (seq < 0 || seq > v.lastSeq()) {
+      throw new IllegalArgumentException(
+          "checkpoint seq " + seq + " is outside 0.." + v.lastSeq());
+    }
+    String actual =
+        seq == 0 ? RecordCodec.ZERO_HASH : read(seq).map(JournalRecord::hash).orElseThrow();
+    if (!actual.equals(hash)) {
+      throw new IllegalArgumentException(
+          "checkpoint hash " + hash + " is not the hash of record " + seq + " (" + actual + ")");
+    }
+    String name = checkpointName(seq);
+    try {
+      store.writeCheckpoint(name, CheckpointCodec.encode(seq, hash, state));
+      List<String> names = checkpointNames();
+      for (int i = 0; i < names.size() - KEEP_CHECKPOINTS; i++) {
+        store.deleteCheckpoint(names.get(i));
+      }
+    } catch (IOException e) {
+      throw new LedgerStorageException(
+          "cannot write checkpoint " + name + " of ledger " + store.describe(), e);
+    }
+  }
+
+  private List<String> checkpointNames() throws IOException {
+    List<String> names = new ArrayList<>();
+    for (String n : store.checkpoints()) {
+      if (CHECKPOINT_NAME.matcher(n).matches()) {
+        names.add(n);
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public Optional<Checkpoint> latestCheckpoint() {
+    view();
+    try {
+      List<String> names = checkpointNames();
+      if (names.isEmpty()) {
+        return Optional.empty();
+      }
+      String name = names.get(names.size() - 1);
+      return Optional.of(
+          CheckpointCodec.decode(
+              Long.parseLong(name.substring(0, 20)), name, store.readCheckpoint(name)));
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read checkpoints of ledger " + store.describe(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      store.close();
+    }
+  }
+
+  /** The store, for tests that inspect or damage bytes. */
+  Store store() {
+    return store;
+  }
+}

@@ -1,0 +1,47 @@
+package org.huzhu.ledger.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Where a journal's bytes live: named segments and named checkpoints. The journal logic above it is
+ * the same for files and for memory, so both produce the same bytes.
+ *
+ * <p>Reads may run on any thread concurrently with the single writer.
+ */
+interface Store extends AutoCloseable {
+
+  /** Segment names in ascending order. */
+  List<String> segments() throws IOException;
+
+  long size(String segment) throws IOException;
+
+  /** Fills {@code dst} from {@code position} until it is full or the segment ends; returns bytes read. */
+  int read(String segment, long position, ByteBuffer dst) throws IOException;
+
+  /** Creates an empty segment, durably (the name survives a crash). */
+  void create(String segment) throws IOException;
+
+  /** Writes all of {@code src} at {@code position} and makes it durable. */
+  void writeAndForce(String segment, long position, ByteBuffer src) throws IOException;
+
+  /** Cuts the segment to {@code size} bytes, durably. */
+  void truncate(String segment, long size) throws IOException;
+
+  /** Checkpoint names in ascending order. */
+  List<String> checkpoints() throws IOException;
+
+  byte[] readCheckpoint(String name) throws IOException;
+
+  /** Replaces or creates a checkpoint atomically and durably. */
+  void writeCheckpoint(String name, byte[] content) throws IOException;
+
+  void deleteCheckpoint(String name) throws IOException;
+
+  /** A name for messages: the directory, or "memory". */
+  String describe();
+
+  @Override
+  void close();
+}
