@@ -154,13 +154,14 @@ public final class Ledger implements AutoCloseable {
   }
 
   private void deliver(List<Entry> entries) {
-    if (listeners.isEmpty()) {
+    List<Consumer<Entry>> now = List.copyOf(listeners);
+    if (now.isEmpty()) {
       return;
     }
     writer.notifyListeners(
         () -> {
           for (Entry e : entries) {
-            for (Consumer<Entry> l : listeners) {
+            for (Consumer<Entry> l : now) {
               try {
                 l.accept(e);
               } catch (RuntimeException ex) {

@@ -219,10 +219,13 @@ final class Writer implements AutoCloseable {
         lock.writeLock().unlock();
       }
     }
+    if (!entries.isEmpty()) {
+      // Listeners are taken before callers are acknowledged, so a listener subscribed after a
+      // command returned never hears that command.
+      committed.accept(List.copyOf(entries));
+    }
     completeAll(decided);
     if (!entries.isEmpty()) {
-      List<Entry> copy = List.copyOf(entries);
-      committed.accept(copy);
       afterGroup.run();
     }
   }
