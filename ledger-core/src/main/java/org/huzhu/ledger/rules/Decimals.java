@@ -8,6 +8,9 @@ final class Decimals {
   /** Digits, an optional fraction; a sign is checked separately so the message can say why. */
   static final Pattern PLAIN_DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
+  /** A decimal written with an exponent, refused with its own message. */
+  static final Pattern WITH_EXPONENT = Pattern.compile("-?[0-9]+(\\.[0-9]+)?[eE][+-]?[0-9]+");
+
   /** Longer decimal texts are refused: no sensible rate or factor needs more. */
   static final int MAX_TEXT_LENGTH = 32;
 

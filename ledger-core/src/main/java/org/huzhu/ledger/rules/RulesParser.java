@@ -468,7 +468,7 @@ final class RulesParser {
       throw refuse(path, "must be a decimal (a string such as \"1.5\" or a number), not " + kind(v));
     }
     String shown = Texts.isCleanText(text) && text.length() <= 40 ? text : "the given text";
-    if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+    if (Decimals.WITH_EXPONENT.matcher(text).matches()) {
       throw refuse(path, "exponents are not accepted, write the decimal in full: " + shown);
     }
     if (!Decimals.PLAIN_DECIMAL.matcher(text).matches()) {
