@@ -1,0 +1,43 @@
+package org.huzhu.ledger.imports;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Helpers shared by the reader tests. */
+final class Files4Test {
+  static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+  static final String HEADER = "signin_id,member_id,activity,check_in,check_out,verified_by";
+
+  private Files4Test() {}
+
+  static Path write(Path dir, String name, String content) {
+    return write(dir, name, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static Path write(Path dir, String name, byte[] content) {
+    try {
+      return Files.write(dir.resolve(name), content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static List<ReadRow> readAll(Path file) {
+    return readAll(file, StandardCharsets.UTF_8);
+  }
+
+  static List<ReadRow> readAll(Path file, Charset charset) {
+    List<ReadRow> rows = new ArrayList<>();
+    try (SigninReader r = SigninFiles.open(file, charset, SHANGHAI)) {
+      r.forEachRemaining(rows::add);
+    }
+    return rows;
+  }
+}
