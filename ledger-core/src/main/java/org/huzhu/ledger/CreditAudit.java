@@ -1,6 +1,18 @@
 package org.huzhu.ledger;
 
-/** The audit's checks of credits: re-derivation under the cited rules, and overlaps. */
+import java.util.List;
+import org.huzhu.ledger.rules.Accrual;
+import org.huzhu.ledger.rules.CreditBreakdown;
+import org.huzhu.ledger.rules.CreditResult;
+import org.huzhu.ledger.rules.RuleVersion;
+import org.huzhu.ledger.rules.SigninFacts;
+
+/**
+ * The audit's checks of credits: each re-derives, with the same accrual function the import used,
+ * to the same points and minutes under the rule version it cites (which must be the one in force
+ * when it was journaled), with the day's earlier credits as they stood; and no two unreversed
+ * hour-based credits of a member overlap.
+ */
 final class CreditAudit {
   interface Finder {
     void find(String entry, String check, String detail);
@@ -9,6 +21,46 @@ final class CreditAudit {
   private CreditAudit() {}
 
   static boolean check(LedgerState s, Entry e, Finder f, String where) {
+    if (!(e.detail() instanceof EntryDetail.Credit c)) {
+      return true;
+    }
+    CreditBreakdown cited = c.breakdown();
+    MemberState m = s.member(c.member());
+    if (m == null) {
+      f.find(e.id(), "state", "credits " + c.member() + ", who is not enrolled" + where);
+      return false;
+    }
+    RuleVersion inForce = s.rulesInForce(e.date());
+    if (inForce == null || inForce.version() != cited.ruleVersion()) {
+      f.find(e.id(), "rederive", "cites rules version " + cited.ruleVersion() + " but version "
+          + (inForce == null ? "none" : inForce.version()) + " was in force on " + e.date() + where);
+      return true;
+    }
+    long already = Math.max(0, m.dayPoints.getOrDefault(e.date(), 0L));
+    CreditResult again = Accrual.credit(new SigninFacts(c.activity(), c.checkIn(), c.checkOut()), inForce, already);
+    List<Posting> expected =
+        again instanceof CreditBreakdown b && (b.points() != 0 || b.minutesCredited() != 0)
+            ? List.of(
+                new Posting(Account.ISSUED, -b.points(), -b.minutesCredited()),
+                new Posting(Account.member(c.member()), b.points(), b.minutesCredited()))
+            : List.of();
+    if (!again.equals(cited) || !expected.equals(e.postings()) || !e.date().equals(c.checkIn().toLocalDate())) {
+      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", the entry says "
+          + cited.points() + " points and " + Minutes.format(cited.minutesCredited()) + where);
+    }
+    if (cited.hourBased() && c.checkOut() != null) {
+      MemberState.Interval other =
+          m.overlapping(CreditFold.nanos(c.checkIn()), CreditFold.nanos(c.checkOut()), e.id());
+      if (other != null) {
+        f.find(e.id(), "overlap", "overlaps credit " + other.creditId() + " of member " + c.member() + where);
+      }
+    }
     return true;
+  }
+
+  private static String describe(CreditResult r) {
+    return r instanceof CreditBreakdown b
+        ? b.points() + " points and " + Minutes.format(b.minutesCredited())
+        : "a rejection";
   }
 }

@@ -5,10 +5,13 @@ final class CreditExplanations {
   private CreditExplanations() {}
 
   static boolean concerns(EntryDetail d, String memberId) {
-    return false;
+    return d instanceof EntryDetail.Credit c && c.member().equals(memberId);
   }
 
   static String of(EntryDetail d) {
+    if (d instanceof EntryDetail.Credit c) {
+      return c.breakdown().explanation();
+    }
     return d.kind();
   }
 }

@@ -1,16 +1,66 @@
 package org.huzhu.ledger;
 
 import com.google.common.hash.Hasher;
+import java.time.ZonedDateTime;
+import org.huzhu.ledger.rules.CreditBreakdown;
 
 /** The part of the fold that concerns sign-in credits. */
 final class CreditFold {
   private CreditFold() {}
 
   static EntryInfo.CreditInfo apply(LedgerState s, Entry e) {
-    return null;
+    if (!(e.detail() instanceof EntryDetail.Credit c)) {
+      throw new IllegalArgumentException("entry " + e.id() + " of kind " + e.kind() + " has no fold");
+    }
+    CreditBreakdown b = c.breakdown();
+    MemberState m = s.memberForUpdate(c.member());
+    long start = nanos(c.checkIn());
+    long end = c.checkOut() == null ? start : nanos(c.checkOut());
+    m.dayPoints.merge(e.date(), b.points(), Long::sum);
+    if (b.hourBased()) {
+      m.intervals.put(start, new MemberState.Interval(start, end, e.id()));
+    }
+    m.serviceMinutes += b.minutesCredited();
+    if (b.points() > 0) {
+      Fold.addLot(s, m, e, b.points());
+    }
+    if (c.importId() != null) {
+      s.importCreditsForUpdate(c.importId()).add(e.id());
+    }
+    return new EntryInfo.CreditInfo(
+        c.member(), b.points(), b.minutesCredited(), start, end, b.hourBased(), c.importId());
   }
 
-  static void reverse(LedgerState s, EntryInfo target) {}
+  static void reverse(LedgerState s, String targetId, EntryInfo target) {
+    EntryInfo.CreditInfo c = target.credit();
+    MemberState m = s.memberForUpdate(c.member());
+    m.dayPoints.merge(target.date(), -c.points(), Long::sum);
+    if (c.hourBased()) {
+      m.intervals.remove(c.start());
+    }
+    m.serviceMinutes -= c.minutes();
+    Lot lot = m.lot(targetId);
+    if (lot != null) {
+      m.lots.remove(lot);
+    }
+  }
 
-  static void fingerprint(Hasher h, EntryDetail d) {}
+  /** Rows compare on member, activity, converted check-in and check-out, verifier, team, grid. */
+  static void fingerprint(Hasher h, EntryDetail d) {
+    if (d instanceof EntryDetail.Credit c) {
+      Fold.put(
+          h,
+          c.member(),
+          c.activity(),
+          c.checkIn().toInstant(),
+          c.checkOut() == null ? null : c.checkOut().toInstant(),
+          c.verifiedBy(),
+          c.team(),
+          c.grid());
+    }
+  }
+
+  static long nanos(ZonedDateTime t) {
+    return Math.addExact(Math.multiplyExact(t.toEpochSecond(), 1_000_000_000L), t.getNano());
+  }
 }

@@ -3,6 +3,7 @@ package org.huzhu.ledger;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Objects;
 
@@ -16,6 +17,7 @@ public sealed interface EntryDetail
         EntryDetail.Enrolment,
         EntryDetail.RulesPublished,
         EntryDetail.CatalogPublished,
+        EntryDetail.Credit,
         EntryDetail.Adjustment,
         EntryDetail.Reversal,
         EntryDetail.Redemption,
@@ -75,6 +77,44 @@ public sealed interface EntryDetail
     @Override
     public String kind() {
       return "catalog";
+    }
+  }
+
+  /**
+   * Hours and points credited for one verified sign-in, with the breakdown that explains them.
+   *
+   * @param member who served
+   * @param activity the activity key
+   * @param checkIn check-in in the ledger's zone
+   * @param checkOut check-out in the ledger's zone, or null for an event without one
+   * @param verifiedBy who confirmed the service
+   * @param team the team given on the sign-in, or null
+   * @param grid the grid given on the sign-in, or null
+   * @param importId the import that credited it
+   * @param breakdown how the points and minutes were derived
+   */
+  record Credit(
+      String member,
+      String activity,
+      ZonedDateTime checkIn,
+      ZonedDateTime checkOut,
+      String verifiedBy,
+      String team,
+      String grid,
+      String importId,
+      org.huzhu.ledger.rules.CreditBreakdown breakdown)
+      implements EntryDetail {
+    public Credit {
+      Objects.requireNonNull(member, "member");
+      Objects.requireNonNull(activity, "activity");
+      Objects.requireNonNull(checkIn, "checkIn");
+      Objects.requireNonNull(verifiedBy, "verifiedBy");
+      Objects.requireNonNull(breakdown, "breakdown");
+    }
+
+    @Override
+    public String kind() {
+      return "credit";
     }
   }
 

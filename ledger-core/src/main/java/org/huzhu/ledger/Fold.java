@@ -79,7 +79,7 @@ final class Fold {
       lot.expired = true;
     } else if (d instanceof EntryDetail.Reversal x) {
       reverse(s, e, x);
-    } else {
+    } else if (d instanceof EntryDetail.Credit) {
       credit = CreditFold.apply(s, e);
     }
     s.entries.put(
@@ -131,7 +131,7 @@ final class Fold {
     EntryInfo target = s.entry(x.target());
     s.entries.put(x.target(), target.reversed(e.id()));
     if (target.credit() != null) {
-      CreditFold.reverse(s, target);
+      CreditFold.reverse(s, x.target(), target);
       return;
     }
     EntryDetail td = target.entry().detail();

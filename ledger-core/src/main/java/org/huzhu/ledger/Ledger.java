@@ -1,5 +1,6 @@
 package org.huzhu.ledger;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,11 +14,18 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.huzhu.ledger.imports.MemberRow;
+import org.huzhu.ledger.imports.MembersFile;
+import org.huzhu.ledger.imports.ReadListener;
+import org.huzhu.ledger.imports.SigninFiles;
+import org.huzhu.ledger.imports.SortedSignins;
 import org.huzhu.ledger.journal.Journal;
 import org.huzhu.ledger.journal.JournalDamage;
 import org.huzhu.ledger.journal.JournalRecord;
 import org.huzhu.ledger.journal.Journals;
 import org.huzhu.ledger.journal.RecordVisitor;
+import org.huzhu.ledger.rules.RuleVersion;
+import org.huzhu.ledger.rules.RuleVersions;
 
 /**
  * One community's books: an append-only, double-entry, hash-chained ledger of volunteer hours
@@ -208,6 +216,98 @@ public final class Ledger implements AutoCloseable {
   public Receipt reverse(ReverseRequest request) {
     return submit(
         tx -> Writer.Outcome.keep(Commands.reverse(tx, request, new Clocks(clock, tx.zone).now(), this::lookup)));
+  }
+
+  /**
+   * Enrols the members of a members file ({@code member_id,joined_on[,team][,grid]}), all or
+   * nothing.
+   *
+   * @throws LedgerRefusal {@code bad-file} naming line and field for any bad row, {@code conflict}
+   *     for another joining date
+   */
+  public EnrolmentSummary enrolFile(Path file, Charset charset) {
+    List<MemberRecord> members = new ArrayList<>();
+    for (MemberRow r : MembersFile.read(file, charset)) {
+      members.add(new MemberRecord(r.memberId(), r.joinedOn(), r.team(), r.grid()));
+    }
+    return enrol(members);
+  }
+
+  /**
+   * Publishes a version of the accrual rules from a {@code rules.json} document. Publishing a
+   * version identical to the latest is a no-op.
+   *
+   * @param fileName named in refusals
+   * @throws LedgerRefusal {@code bad-file} naming the field, for an invalid document, a version not
+   *     above the last or an effective date earlier than the last version's
+   */
+  public Publication publishRules(byte[] rulesJson, String fileName) {
+    RuleVersion version = RuleVersions.parse(rulesJson, fileName);
+    return submit(
+        tx -> {
+          RuleVersion latest = tx.rules.isEmpty() ? null : tx.rules.get(tx.rules.size() - 1);
+          String id = "sys:rules:" + version.version();
+          if (latest != null && RuleVersions.identical(latest, version)) {
+            return Writer.Outcome.keep(new Publication("sys:rules:" + latest.version(), latest.version(), false));
+          }
+          if (latest != null) {
+            RuleVersions.checkSuccessor(latest, version, fileName);
+          }
+          Writer.post(
+              tx,
+              new Entry(0, id, version.effectiveFrom(), List.of(),
+                  new EntryDetail.RulesPublished(
+                      version.version(), version.effectiveFrom(), RuleVersions.toCanonicalJson(version))));
+          return Writer.Outcome.keep(new Publication(id, version.version(), true));
+        });
+  }
+
+  /** The published rule versions, oldest first. */
+  public List<RuleVersion> rules() {
+    return read(() -> root.rules);
+  }
+
+  /**
+   * Credits the sign-ins of a CSV or JSON-lines file ({@code .jsonl}): every row is credited,
+   * skipped as a duplicate, or rejected with a reason. All accepted rows become durable together,
+   * or none do.
+   *
+   * @throws LedgerRefusal {@code bad-file} for a file refused whole (a missing or repeated column,
+   *     bytes invalid in the charset); nothing is written
+   */
+  public ImportSummary importSignins(Path file, ImportOptions options) {
+    ZoneId zone = zone();
+    long size;
+    try {
+      size = java.nio.file.Files.size(file);
+    } catch (java.io.IOException e) {
+      throw new LedgerRefusal(Reason.BAD_FILE, file + ": cannot be read: " + e.getMessage());
+    }
+    ImportProgress progress = options.progress();
+    SortedSignins rows =
+        SigninFiles.readSorted(
+            file,
+            options.charset(),
+            zone,
+            new ReadListener() {
+              @Override
+              public void progress(long rowsRead, long bytesRead) {
+                if (progress != null) {
+                  progress.read(rowsRead, bytesRead, size);
+                }
+              }
+            });
+    String importId = options.importId() != null ? options.importId() : "import:" + rows.sha256().substring(0, 16);
+    if (writer == null) {
+      throw new IllegalStateException("this ledger was opened read-only");
+    }
+    return writer.submit(
+        tx -> {
+          ImportSummary s =
+              SigninImport.decide(tx, rows, options, new Clocks(clock, tx.zone).now().atZone(tx.zone), importId);
+          return s.committed() ? Writer.Outcome.keep(s) : Writer.Outcome.discard(s);
+        },
+        true);
   }
 
   private <T> T submit(Writer.Decision<T> d) {
