@@ -1,1 +1,0 @@
-package org.huzhu.ledger.examples; final class Placeholder {}
