@@ -1,0 +1,147 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Journals forged by someone who knows the format and recomputes every hash: the chain is intact,
+ * so only the audit's replay can tell that the books are wrong.
+ */
+class ForgedJournalTest {
+  @TempDir Path dir;
+  final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 23, 18, 0));
+
+  Path book() throws IOException {
+    Path book = dir.resolve("book");
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      l.publishRules(SigninImportTest.RULES.getBytes(StandardCharsets.UTF_8), "rules.json");
+      Path f = dir.resolve("s.csv");
+      Files.writeString(
+          f,
+          SigninImportTest.HEADER
+              + "a,v1,cleanup,2026-03-04T09:00,2026-03-04T11:00,g1,,,\n"
+              + "b,v1,cleanup,2026-03-05T09:00,2026-03-05T11:00,g1,,,\n");
+      l.importSignins(f, ImportOptions.defaults());
+      l.adjust(new AdjustRequest("adj", "v1", 5, 0, "bonus", "admin", null));
+    }
+    return book;
+  }
+
+  /** Rewrites every record with {@code edit} applied and recomputes the whole hash chain. */
+  static void forge(Path book, UnaryOperator<String> edit) throws IOException {
+    Path segment;
+    try (Stream<Path> s = Files.list(book.resolve("segments"))) {
+      segment = s.sorted().findFirst().orElseThrow();
+    }
+    try (Stream<Path> s = Files.list(book.resolve("checkpoints"))) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    String prev = "0".repeat(64);
+    for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
+      String body = line.substring(0, line.indexOf('\t'));
+      body = edit.apply(body).replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + prev + "\"");
+      prev = sha256(body);
+      out.add(body + "\t" + prev);
+    }
+    Files.writeString(segment, String.join("\n", out) + "\n", StandardCharsets.UTF_8);
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> checks(AuditReport r) {
+    return r.findings().stream().map(AuditReport.Finding::check).distinct().toList();
+  }
+
+  @Test
+  void anUntouchedJournalPassesAndTheForgerRechainsCorrectly() throws IOException {
+    Path book = book();
+    forge(book, UnaryOperator.identity());
+    assertTrue(Ledger.audit(book, null).ok());
+  }
+
+  @Test
+  void aCreditWithInflatedPointsDoesNotRederive() throws IOException {
+    Path book = book();
+    forge(
+        book,
+        body ->
+            body.contains("\"id\":\"a\"")
+                ? body.replace("\"account\":\"community:issued\",\"points\":-10,", "\"account\":\"community:issued\",\"points\":-90,")
+                    .replace("\"account\":\"member:v1\",\"points\":10,", "\"account\":\"member:v1\",\"points\":90,")
+                : body);
+    AuditReport r = Ledger.audit(book, null);
+    assertFalse(r.ok());
+    assertEquals(List.of("rederive"), checks(r));
+    assertEquals("a", r.findings().get(0).entry());
+  }
+
+  @Test
+  void overlappingCreditsAreFound() throws IOException {
+    Path book = book();
+    forge(book, body -> body.contains("\"id\":\"b\"") ? body.replace("2026-03-05T", "2026-03-04T").replace("\"date\":\"2026-03-05\"", "\"date\":\"2026-03-04\"") : body);
+    AuditReport r = Ledger.audit(book, null);
+    assertTrue(checks(r).contains("overlap"), r::toString);
+  }
+
+  @Test
+  void anUnbalancedEntryIsFound() throws IOException {
+    Path book = book();
+    forge(book, body -> body.contains("\"id\":\"adj\"") ? body.replace("\"points\":5,", "\"points\":6,") : body);
+    AuditReport r = Ledger.audit(book, null);
+    assertEquals(List.of("balance"), checks(r));
+  }
+
+  @Test
+  void aReversalOfNothingIsFound() throws IOException {
+    Path book = book();
+    forge(
+        book,
+        body ->
+            body.contains("\"id\":\"adj\"")
+                ? body.replace("\"kind\":\"adjustment\"", "\"kind\":\"reversal\"")
+                    .replaceFirst("\"data\":\\{.*\\}\\}$", "\"data\":{\"target\":\"ghost\",\"reason\":\"x\",\"restored\":[]}}}")
+                : body);
+    AuditReport r = Ledger.audit(book, null);
+    assertEquals(List.of("reversal"), checks(r), r::toString);
+  }
+
+  @Test
+  void aCutAndRewrittenHistoryFailsTheAnchor() throws IOException {
+    Path book = book();
+    String anchor;
+    try (Ledger l = Ledger.openReadOnly(book, clock)) {
+      anchor = l.head();
+    }
+    forge(book, body -> body.replace("\"reason\":\"bonus\"", "\"reason\":\"bonus!\""));
+    assertTrue(Ledger.audit(book, null).ok(), "rechained history passes without an anchor");
+    AuditReport r = Ledger.audit(book, anchor);
+    assertEquals(List.of("anchor"), checks(r));
+  }
+}
