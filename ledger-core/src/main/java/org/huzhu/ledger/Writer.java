@@ -62,6 +62,9 @@ final class Writer implements AutoCloseable {
     }
   }
 
+  /** Queued by {@link #close}: the writer finishes what was queued before it, then stops. */
+  private final Task<Void> stop = new Task<>(tx -> Writer.Outcome.keep(null), true);
+
   private final Journal journal;
   private final LedgerState root;
   private final ReadWriteLock lock;
@@ -145,15 +148,12 @@ final class Writer implements AutoCloseable {
       group.clear();
       Task<?> first;
       try {
-        first = queue.poll(100, TimeUnit.MILLISECONDS);
+        first = queue.take();
       } catch (InterruptedException e) {
         return;
       }
-      if (first == null) {
-        if (closing) {
-          return;
-        }
-        continue;
+      if (first == stop) {
+        return;
       }
       group.add(first);
       if (!first.alone) {
@@ -258,6 +258,7 @@ final class Writer implements AutoCloseable {
   @Override
   public void close() {
     closing = true;
+    queue.add(stop);
     try {
       thread.join();
     } catch (InterruptedException e) {
