@@ -84,6 +84,8 @@ final class JournalFixtures {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xshare:auto");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-Xmx128m");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(main.getName());
