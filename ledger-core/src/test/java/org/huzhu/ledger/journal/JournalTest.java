@@ -75,6 +75,23 @@ class JournalTest {
     assertEquals(body2 + "\t" + sha256(body2), lines[1]);
   }
 
+  @Test
+  void theDocumentedExampleIsWhatTheJournalWrites() throws IOException {
+    Path dir = tmp.resolve("doc");
+    try (Journal j = Journals.create(dir)) {
+      j.append(List.of(
+          bytes("{\"id\":\"signin:s-1001\",\"kind\":\"credit\",\"member\":\"m-7\",\"points\":15,\"minutes\":90}"),
+          bytes("{\"id\":\"signin:s-1002\",\"kind\":\"credit\",\"member\":\"m-9\",\"points\":10,\"minutes\":60}")));
+      assertEquals("0c2c2a4ad13ced111e0ec9d843ee0b6cfd9731b776734955ea2c5a55ce650f85", j.lastHash());
+    }
+    String text =
+        Files.readString(dir.resolve("segments/00000000000000000001.jsonl"), StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("{\"seq\":1,\"prev\":\"" + "0".repeat(64) + "\",\"end\":2,"
+        + "\"entry\":{\"id\":\"signin:s-1001\",\"kind\":\"credit\",\"member\":\"m-7\","
+        + "\"points\":15,\"minutes\":90}}\t"
+        + "14592c85b6d26141a70053184ee631dc39a8185b5c020443c376067b30182211\n"), text);
+  }
+
   static String sha256(String s) {
     return RecordCodec.hex(RecordCodec.newSha256().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
