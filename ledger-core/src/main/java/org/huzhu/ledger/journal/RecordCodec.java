@@ -157,7 +157,9 @@ final class RecordCodec {
 
   /**
    * Parses and hash-checks the line {@code b[start, lf]} ({@code b[lf]} is the LF). On {@link #OK}
-   * the fields describe it; on {@link #BAD}, {@link #problem} says why. The chain is the caller's.
+   * the fields describe it; on {@link #BAD}, {@link #problem} says why. The chain, including
+   * whether {@code prev} is hex where no previous hash is known to compare it with, is the
+   * caller's.
    */
   int parse(byte[] b, int start, int lf) {
     int tab = lf - HASH_HEX - 1;
@@ -199,9 +201,6 @@ final class RecordCodec {
     hashInto(b, start, tab, hex, 0);
     if (!Arrays.equals(hex, 0, HASH_HEX, b, tab + 1, lf)) {
       return bad("hash does not match the record's bytes");
-    }
-    if (!isHex(b, prev)) {
-      return bad("prev is not 64 lower-case hex digits");
     }
     seq = s;
     end = e;

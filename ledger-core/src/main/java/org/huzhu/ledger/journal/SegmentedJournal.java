@@ -302,7 +302,6 @@ final class SegmentedJournal implements Journal {
     long lastSeq;
     String lastHash;
     boolean stopped;
-    final List<JournalRecord> pending = new ArrayList<>();
 
     void setPrev(byte[] hex, int at, String asString) {
       System.arraycopy(hex, at, prevHex, 0, RecordCodec.HASH_HEX);
@@ -320,7 +319,7 @@ final class SegmentedJournal implements Journal {
 
   /**
    * Verifies the lines of {@code seg} in {@code [start, limit)} against {@code chain}, handing
-   * each complete batch to {@code visitor} (if any). Returns the damage that stops it, or null.
+   * each verified record to {@code visitor} (if any). Returns the damage that stops it, or null.
    * In the last segment, an incomplete line, a last line failing its hash, or an unfinished batch
    * at the end is a torn tail ({@code tail}), reported at the start of its batch.
    */
@@ -337,7 +336,6 @@ final class SegmentedJournal implements Journal {
         new LineReader(store, seg.name(), start, limit, SCAN_BUFFER, MAX_LINE);
     String name = seg.name();
     chain.batchEnd = 0;
-    chain.pending.clear();
     while (true) {
       int lf = lines.next();
       if (lf == LineReader.NO_LINE) {
@@ -376,6 +374,10 @@ final class SegmentedJournal implements Journal {
             "record has seq " + codec.seq + " where " + chain.expectedSeq + " comes next");
       }
       if (!chain.prevKnown) {
+        if (!RecordCodec.isHex(b, codec.prevAt)) {
+          return new JournalDamage(
+              "record", chain.expectedSeq, name, offset, "prev is not 64 lower-case hex digits");
+        }
         chain.firstPrev = new String(b, codec.prevAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1);
         chain.setPrev(b, codec.prevAt, chain.firstPrev);
       } else if (!Arrays.equals(
@@ -401,12 +403,13 @@ final class SegmentedJournal implements Journal {
                 + chain.batchEnd);
       }
       String hash = null;
+      JournalRecord record = null;
       if (visitor != null) {
         hash = new String(b, codec.hashAt, RecordCodec.HASH_HEX, StandardCharsets.ISO_8859_1);
-        chain.pending.add(
+        record =
             new JournalRecord(
                 codec.seq, chain.prevHashString(), hash,
-                Arrays.copyOfRange(b, codec.entryStart, codec.entryEnd), name, offset));
+                Arrays.copyOfRange(b, codec.entryStart, codec.entryEnd), name, offset);
       }
       System.arraycopy(b, codec.hashAt, chain.prevHex, 0, RecordCodec.HASH_HEX);
       chain.prevHash = hash;
@@ -416,15 +419,12 @@ final class SegmentedJournal implements Journal {
         chain.completeEnd = offset + (lf - ls) + 1;
         chain.lastSeq = codec.seq;
         chain.lastHash = chain.prevHashString();
-        if (visitor != null) {
-          for (JournalRecord r : chain.pending) {
-            if (!visitor.record(r)) {
-              chain.stopped = true;
-              return null;
-            }
-          }
-          chain.pending.clear();
-        }
+      }
+      // Scans stay inside a view, which ends on a batch boundary, so a record handed out here
+      // belongs to a batch that was complete; damage later in its batch is still reported.
+      if (record != null && !visitor.record(record)) {
+        chain.stopped = true;
+        return null;
       }
     }
   }

@@ -1,0 +1,150 @@
+package org.huzhu.ledger.journal;
+
+import static org.huzhu.ledger.journal.JournalFixtures.entries;
+import static org.huzhu.ledger.journal.JournalFixtures.entryFor;
+import static org.huzhu.ledger.journal.JournalFixtures.scan;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.huzhu.ledger.journal.JournalFixtures.Seen;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A crash mid-write leaves a torn tail; opening for writing cuts it and keeps every whole batch. */
+class JournalTornTailTest {
+  @TempDir Path tmp;
+
+  private record Written(Path dir, byte[] segment, long lastBatchStart, long lastGoodSeq) {}
+
+  /** Two batches (1..3 and 4..6) in one segment; the second is the one torn. */
+  private Written twoBatches(String name) throws IOException {
+    Path dir = tmp.resolve(name);
+    List<JournalRecord> second;
+    try (Journal j = Journals.create(dir)) {
+      j.append(entries(1, 3));
+      second = j.append(entries(4, 3));
+    }
+    return new Written(
+        dir, Files.readAllBytes(JournalFixtures.lastSegment(dir)), second.get(0).offset(), 3);
+  }
+
+  private static void assertHoldsExactly(Path dir, long lastSeq, long segmentSize)
+      throws IOException {
+    try (Journal j = Journals.openWriter(dir)) {
+      assertEquals(lastSeq, j.lastSeq());
+      assertEquals(segmentSize, Files.size(JournalFixtures.lastSegment(dir)));
+      Seen seen = scan(j, 1);
+      assertTrue(seen.damage.isEmpty(), seen.damage.toString());
+      assertEquals(lastSeq, seen.records.size());
+      for (JournalRecord r : seen.records) {
+        assertArrayEquals(entryFor(r.seq()), r.entryJson());
+      }
+      // The journal goes on from there.
+      j.append(entries(lastSeq + 1, 2));
+      assertEquals(lastSeq + 2, j.lastSeq());
+    }
+    try (Journal j = Journals.openReader(dir)) {
+      assertTrue(scan(j, 1).damage.isEmpty());
+    }
+  }
+
+  @Test
+  void cutAtEveryByteOfTheLastBatchLeavesThePreviousBatches() throws IOException {
+    Written w = twoBatches("source");
+    Path dir = tmp.resolve("cut");
+    for (long cut = w.lastBatchStart(); cut < w.segment().length; cut++) {
+      copy(w, dir, cut);
+      try (Journal reader = Journals.openReader(dir)) {
+        Seen seen = scan(reader, 1);
+        assertEquals(3, seen.records.size(), "cut at " + cut);
+        if (cut > w.lastBatchStart()) {
+          assertEquals(1, seen.damage.size(), "cut at " + cut);
+          assertEquals("tail", seen.damage.get(0).check());
+          assertEquals(w.lastBatchStart(), seen.damage.get(0).offset());
+          assertEquals(4, seen.damage.get(0).seq());
+        }
+      }
+      assertHoldsExactly(dir, w.lastGoodSeq(), w.lastBatchStart());
+    }
+  }
+
+  @Test
+  void garbageOrZerosAfterACompleteRecordAreCut() throws IOException {
+    Written w = twoBatches("g");
+    List<byte[]> tails =
+        List.of(
+            new byte[] {'{'},
+            "{\"seq\":7,\"prev\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            new byte[4096],
+            "garbage line\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+            new byte[] {'\n'});
+    int i = 0;
+    for (byte[] tail : tails) {
+      Path dir = tmp.resolve("garbage" + i++);
+      copy(w, dir, w.segment().length);
+      Path seg = JournalFixtures.lastSegment(dir);
+      Files.write(seg, tail, StandardOpenOption.APPEND);
+      assertHoldsExactly(dir, 6, w.segment().length);
+    }
+  }
+
+  @Test
+  void anIncompleteBatchOfWholeRecordsIsCutWhole() throws IOException {
+    Written w = twoBatches("batch");
+    Path dir = tmp.resolve("partial");
+    // Keep record 4 and 5 whole but drop 6: the batch 4..6 never finished.
+    long cut;
+    try (Journal r = Journals.openReader(w.dir())) {
+      cut = r.read(6).orElseThrow().offset();
+    }
+    copy(w, dir, cut);
+    try (Journal r = Journals.openReader(dir)) {
+      assertEquals(3, r.lastSeq());
+      assertTrue(r.read(4).isEmpty());
+    }
+    assertHoldsExactly(dir, 3, w.lastBatchStart());
+  }
+
+  @Test
+  void tornFirstRecordOfANewSegmentLeavesAnEmptySegment() throws IOException {
+    Path dir = tmp.resolve("roll");
+    List<JournalRecord> last;
+    try (Journal j = Journals.create(dir, 100)) {
+      j.append(entries(1, 2));
+      last = j.append(entries(3, 2));
+    }
+    assertEquals("00000000000000000003.jsonl", last.get(0).segment());
+    Path seg = JournalFixtures.lastSegment(dir);
+    try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
+      ch.truncate(10);
+    }
+    try (Journal j = Journals.openWriter(dir, 100)) {
+      assertEquals(2, j.lastSeq());
+      assertEquals(0, Files.size(seg));
+      List<JournalRecord> again = j.append(entries(3, 2));
+      assertEquals(last.get(0).hash(), again.get(0).hash());
+      assertEquals("00000000000000000003.jsonl", again.get(0).segment());
+    }
+    try (Journal r = Journals.openReader(dir)) {
+      Seen seen = scan(r, 1);
+      assertTrue(seen.damage.isEmpty(), seen.damage.toString());
+      assertEquals(4, seen.records.size());
+    }
+  }
+
+  private static void copy(Written w, Path dir, long length) throws IOException {
+    if (!Files.exists(dir)) {
+      Files.createDirectories(dir.resolve("segments"));
+      Files.createDirectories(dir.resolve("checkpoints"));
+    }
+    Path seg = dir.resolve("segments").resolve("00000000000000000001.jsonl");
+    Files.write(seg, java.util.Arrays.copyOf(w.segment(), (int) length));
+  }
+}
