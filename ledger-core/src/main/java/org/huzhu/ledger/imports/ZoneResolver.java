@@ -48,7 +48,10 @@ final class ZoneResolver {
     if (offset == null) {
       return ZonedDateTime.of(local, zone);
     }
-    return ZonedDateTime.ofInstant(local, offset, zone);
+    // Not ZonedDateTime.ofInstant(local, offset, zone): it re-validates the offset with the slow
+    // local-time search. The instant is exact because the offset is the day's only one.
+    return ZonedDateTime.ofInstant(
+        Instant.ofEpochSecond(local.toEpochSecond(offset), local.getNano()), zone);
   }
 
   private ZoneOffset offsetOfWholeDay(LocalDate date) {

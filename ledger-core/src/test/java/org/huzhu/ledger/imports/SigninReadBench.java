@@ -2,6 +2,7 @@ package org.huzhu.ledger.imports;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ public final class SigninReadBench {
       SortedSignins sorted = null;
       for (int round = 1; round <= 4; round++) {
         sorted = null; // so that the heap measured below holds only this round's rows
+        long c0 = cpu();
         long t0 = System.nanoTime();
         long n = 0;
         try (SigninReader r = SigninFiles.open(file, StandardCharsets.UTF_8, zone)) {
@@ -47,10 +49,14 @@ public final class SigninReadBench {
           }
         }
         long t1 = System.nanoTime();
+        long c1 = cpu();
         System.gc();
         long before = usedHeap();
+        long c2 = cpu();
+        long t2a = System.nanoTime();
         sorted = SigninFiles.readSorted(file, StandardCharsets.UTF_8, zone);
         long t2 = System.nanoTime();
+        long c3 = cpu();
         System.gc();
         long retained = usedHeap() - before;
         long iterated = 0;
@@ -60,14 +66,17 @@ public final class SigninReadBench {
         long t3 = System.nanoTime();
         System.out.printf(
             Locale.ROOT,
-            "round %d: stream %,d rows in %d ms (%,.0f rows/s, %,.0f MB/s); read+sort %d ms;"
-                + " iterate sorted %d ms; retained ~%d bytes/row; malformed %d%n",
+            "round %d: stream %,d rows in %d ms wall, %d ms CPU (%,.0f rows/s, %,.0f MB/s of CPU);"
+                + " read+sort %d ms wall, %d ms CPU; iterate sorted %d ms; retained ~%d bytes/row;"
+                + " malformed %d%n",
             round,
             n,
             (t1 - t0) / 1_000_000,
-            n * 1e9 / (t1 - t0),
-            size * 1e3 / (t1 - t0),
-            (t2 - t1) / 1_000_000,
+            (c1 - c0) / 1_000_000,
+            n * 1e9 / (c1 - c0),
+            size * 1e3 / (c1 - c0),
+            (t2 - t2a) / 1_000_000,
+            (c3 - c2) / 1_000_000,
             (t3 - t2) / 1_000_000,
             retained / Math.max(1, sorted.size()),
             sorted.malformed().size());
@@ -78,6 +87,11 @@ public final class SigninReadBench {
     } finally {
       Files.deleteIfExists(file);
     }
+  }
+
+  /** CPU time of this thread: the machine may be busy with other work, wall time would lie. */
+  private static long cpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static long usedHeap() {
