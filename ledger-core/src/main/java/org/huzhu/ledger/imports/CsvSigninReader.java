@@ -7,7 +7,7 @@ import java.util.NoSuchElementException;
 final class CsvSigninReader implements SigninReader {
   private final DecodingSource src;
   private final CsvTokenizer csv;
-  private final ZoneId zone;
+  private final ZoneResolver zone;
   /** For each known column, its index in the record. */
   private final int[] columnAt = new int[SigninFields.NAMES.length];
   private final int headerFields;
@@ -24,7 +24,7 @@ final class CsvSigninReader implements SigninReader {
    */
   CsvSigninReader(DecodingSource src, ZoneId zone) {
     this.src = src;
-    this.zone = zone;
+    this.zone = new ZoneResolver(zone);
     this.csv = new CsvTokenizer(src, SigninFields.FIELD_CAP);
     this.headerFields = Headers.read(csv, src.fileName(), SigninFields.NAMES, SigninFields.REQUIRED, columnAt);
     boolean[] keep = new boolean[headerFields];

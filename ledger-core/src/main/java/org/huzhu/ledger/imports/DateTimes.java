@@ -3,7 +3,6 @@ package org.huzhu.ledger.imports;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 
@@ -21,12 +20,12 @@ final class DateTimes {
   /**
    * Parses {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]} ({@code T} or one space), optionally followed by
    * {@code Z} or {@code ±HH:MM}, into {@code zone}: a local time as {@link ZonedDateTime#of(
-   * LocalDateTime, ZoneId)} resolves it, an offset time converted to the same instant.
+   * LocalDateTime, java.time.ZoneId)} resolves it, an offset time converted to the same instant.
    *
    * @return the date-time, or null if {@code s} is not of that form or names an impossible date or
    *     time
    */
-  static ZonedDateTime parseDateTime(String s, ZoneId zone) {
+  static ZonedDateTime parseDateTime(String s, ZoneResolver zone) {
     int n = s.length();
     if (n < 16) {
       return null;
@@ -96,9 +95,9 @@ final class DateTimes {
     }
     LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
     if (offset == null) {
-      return ZonedDateTime.of(local, zone);
+      return zone.resolve(local);
     }
-    return local.atOffset(offset).atZoneSameInstant(zone);
+    return local.atOffset(offset).atZoneSameInstant(zone.zone());
   }
 
   /**

@@ -8,6 +8,23 @@ final class Ids {
   /** Longest id, member id, activity key, team or grid. */
   static final int MAX_ID = 64;
 
+  /** Characters of {@code [A-Za-z0-9._-]}: 1; of the entry-id alphabet, which adds ':': 1 or 2. */
+  private static final byte[] ALPHABET = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ALPHABET[c] = 1;
+      ALPHABET[c - 'a' + 'A'] = 1;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ALPHABET[c] = 1;
+    }
+    ALPHABET['.'] = 1;
+    ALPHABET['_'] = 1;
+    ALPHABET['-'] = 1;
+    ALPHABET[':'] = 2;
+  }
+
   private Ids() {}
 
   /** {@code [A-Za-z0-9._-]{1,64}}: member ids, {@code verified_by}, activity keys. */
@@ -33,17 +50,14 @@ final class Ids {
     if (n == 0 || n > MAX_ID) {
       return false;
     }
+    int allowed = colon ? 2 : 1;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '_'
-              || c == '-'
-              || (colon && c == ':');
-      if (!ok) {
+      if (c >= 128) {
+        return false;
+      }
+      int kind = ALPHABET[c];
+      if (kind == 0 || kind > allowed) {
         return false;
       }
     }

@@ -24,7 +24,7 @@ final class JsonLinesSigninReader implements SigninReader {
       JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
   private final DecodingSource src;
-  private final ZoneId zone;
+  private final ZoneResolver zone;
   private final String[] values = new String[SigninFields.NAMES.length];
   private final boolean[] overlong = new boolean[SigninFields.NAMES.length];
   private final boolean[] seen = new boolean[SigninFields.NAMES.length];
@@ -38,7 +38,7 @@ final class JsonLinesSigninReader implements SigninReader {
 
   JsonLinesSigninReader(DecodingSource src, ZoneId zone) {
     this.src = src;
-    this.zone = zone;
+    this.zone = new ZoneResolver(zone);
   }
 
   @Override

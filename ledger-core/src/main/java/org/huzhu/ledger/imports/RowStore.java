@@ -5,19 +5,25 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import org.huzhu.ledger.LedgerRefusal;
+import org.huzhu.ledger.Reason;
 
 /**
  * Holds a million sign-in rows in a few dozen bytes each and sorts them for import.
  *
- * <p>Design: each row is encoded once into 1 MiB byte chunks (ids as ASCII, free text as UTF-8,
+ * <p>Design: each row is encoded once into 256 KiB byte chunks (ids as ASCII, free text as UTF-8,
  * check-out as seconds after check-in); its check-in instant sits in two primitive arrays beside
  * the row's address. Sorting permutes an {@code int[]} of row numbers with a stable merge sort on
  * (check-in instant, {@code signin_id}); stability gives file order for ties, since rows are added
- * in file order. A row costs its encoding (about 40 bytes plus its text) and 28 bytes of index;
+ * in file order. A row costs its encoding (about 20 bytes plus its text) and 24 bytes of index (up to half
+ * as much again while the arrays grow); at most 2 GiB of encoded rows are held;
  * objects exist only for the row being handed out.
  */
 final class RowStore {
-  private static final int CHUNK_BITS = 20;
+  // Chunks well under a G1 region: a 1 MiB array would be humongous and hold two regions.
+  private static final int CHUNK_BITS = 18;
+  /** Addresses are ints: chunk number above {@link #CHUNK_BITS}, offset below. */
+  private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
   private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK_SIZE - 1;
   /** More than the longest encoded row (ids of 64 ASCII bytes, a note of 1000 chars as UTF-8). */
@@ -31,7 +37,7 @@ final class RowStore {
 
   private long[] seconds = new long[1024];
   private int[] nanos = new int[1024];
-  private long[] address = new long[1024];
+  private int[] address = new int[1024];
   private int size;
   private int[] order;
 
@@ -52,6 +58,11 @@ final class RowStore {
       address = Arrays.copyOf(address, grown);
     }
     if (cur == null || curPos + MAX_ROW_BYTES > CHUNK_SIZE) {
+      if (chunkCount == MAX_CHUNKS) {
+        throw new LedgerRefusal(
+            Reason.BAD_FILE,
+            "too many sign-ins to sort at once (" + size + " read); split the file");
+      }
       if (chunkCount == chunks.length) {
         chunks = Arrays.copyOf(chunks, 2 * chunks.length);
       }
@@ -62,7 +73,7 @@ final class RowStore {
     Instant in = row.checkIn().toInstant();
     seconds[size] = in.getEpochSecond();
     nanos[size] = in.getNano();
-    address[size] = ((long) (chunkCount - 1) << CHUNK_BITS) | curPos;
+    address[size] = ((chunkCount - 1) << CHUNK_BITS) | curPos;
     size++;
 
     ascii(row.signinId());
@@ -99,8 +110,8 @@ final class RowStore {
   /** The {@code i}th row in sorted order (in file order before {@link #sort()}). */
   SigninRow get(int i) {
     int row = order == null ? i : order[i];
-    long addr = address[row];
-    Decoder d = new Decoder(chunks[(int) (addr >>> CHUNK_BITS)], (int) (addr & CHUNK_MASK));
+    int addr = address[row];
+    Decoder d = new Decoder(chunks[addr >>> CHUNK_BITS], addr & CHUNK_MASK);
     String signinId = d.ascii();
     int line = (int) d.varint();
     int ordinal = (int) d.varint();
@@ -165,12 +176,12 @@ final class RowStore {
       return c;
     }
     // signin_id is ASCII, so byte order is String.compareTo order.
-    long ax = address[x];
-    long ay = address[y];
-    byte[] bx = chunks[(int) (ax >>> CHUNK_BITS)];
-    byte[] by = chunks[(int) (ay >>> CHUNK_BITS)];
-    int px = (int) (ax & CHUNK_MASK);
-    int py = (int) (ay & CHUNK_MASK);
+    int ax = address[x];
+    int ay = address[y];
+    byte[] bx = chunks[ax >>> CHUNK_BITS];
+    byte[] by = chunks[ay >>> CHUNK_BITS];
+    int px = ax & CHUNK_MASK;
+    int py = ay & CHUNK_MASK;
     return Arrays.compare(bx, px + 1, px + 1 + bx[px], by, py + 1, py + 1 + by[py]);
   }
 

@@ -1,6 +1,5 @@
 package org.huzhu.ledger.imports;
 
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 
@@ -53,7 +52,7 @@ final class SigninFields {
    * @param overlong which values exceeded {@link #FIELD_CAP} (they hold only a prefix)
    */
   static ReadRow toRow(
-      int line, int ordinal, String[] values, boolean[] overlong, ZoneId zone) {
+      int line, int ordinal, String[] values, boolean[] overlong, ZoneResolver zone) {
     String signinId = values[SIGNIN_ID];
     for (int i = 0; i < NAMES.length; i++) {
       if (overlong[i]) {

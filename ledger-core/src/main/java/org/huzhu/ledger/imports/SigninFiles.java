@@ -55,9 +55,13 @@ public final class SigninFiles {
    */
   public static SigninReader open(Path file, Charset charset, ZoneId zone) {
     Objects.requireNonNull(zone, "zone");
-    DecodingSource src = DecodingSource.open(file, charset);
+    return open(DecodingSource.open(file, charset), isJsonLines(file), zone);
+  }
+
+  /** A reader over {@code src}, which it closes if the header is refused. */
+  static SigninReader open(DecodingSource src, boolean jsonLines, ZoneId zone) {
     try {
-      return isJsonLines(file) ? new JsonLinesSigninReader(src, zone) : new CsvSigninReader(src, zone);
+      return jsonLines ? new JsonLinesSigninReader(src, zone) : new CsvSigninReader(src, zone);
     } catch (RuntimeException e) {
       src.close();
       throw e;

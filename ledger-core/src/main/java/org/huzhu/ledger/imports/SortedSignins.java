@@ -69,7 +69,10 @@ public final class SortedSignins implements Iterable<SigninRow> {
     };
   }
 
-  /** The malformed rows in file order. */
+  /**
+   * The malformed rows in file order. They are held as objects (they are expected to be few); a
+   * caller that must not hold them can take them from {@link ReadListener#malformed} instead.
+   */
   public List<MalformedRow> malformed() {
     return malformed;
   }
