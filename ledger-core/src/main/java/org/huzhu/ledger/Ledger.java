@@ -310,6 +310,132 @@ public final class Ledger implements AutoCloseable {
         true);
   }
 
+  /**
+   * Publishes a version of the catalog from a {@code catalog.json} document; it replaces the
+   * catalog in force. Publishing a catalog whose items equal the latest is a no-op.
+   *
+   * @throws LedgerRefusal {@code bad-file} naming the item and field
+   */
+  public Publication publishCatalog(byte[] catalogJson, String fileName) {
+    List<CatalogItem> items = Catalogs.parse(catalogJson, fileName);
+    return submit(
+        tx -> Writer.Outcome.keep(Exchange.publishCatalog(tx, items, new Clocks(clock, tx.zone).now().toLocalDate())));
+  }
+
+  /** The catalog in force, with the stock left of each item that has a stock. */
+  public List<CatalogItem> catalog() {
+    return read(() -> List.copyOf(root.catalog.items().values()));
+  }
+
+  /** Stock left of {@code item}, or empty when it is unlimited or not in the catalog. */
+  public java.util.OptionalLong stockLeft(String item) {
+    return read(
+        () -> {
+          Long left = root.catalog.stockLeft().get(item);
+          return left == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(left);
+        });
+  }
+
+  /**
+   * Redeems points for a catalog item: decided against the member's points after virtually
+   * expiring the lots due at its date; the due expiries and the redemption are written together.
+   *
+   * @throws LedgerRefusal {@code unknown-item}, {@code bad-quantity}, {@code out-of-stock}, {@code
+   *     over-limit}, {@code insufficient-points}, and the common reasons
+   */
+  public Receipt redeem(RedeemRequest request) {
+    return submit(tx -> Writer.Outcome.keep(Exchange.redeem(tx, request, new Clocks(clock, tx.zone).now())));
+  }
+
+  /**
+   * Moves minutes between members or to and from the pool ({@code pool}).
+   *
+   * @throws LedgerRefusal {@code same-account}, {@code bad-amount}, {@code over-credit-limit},
+   *     {@code pool-insufficient}, and the common reasons
+   */
+  public Receipt transfer(TransferRequest request) {
+    return submit(tx -> Writer.Outcome.keep(Exchange.transfer(tx, request, new Clocks(clock, tx.zone).now())));
+  }
+
+  /**
+   * Records that the community paid a merchant for points.
+   *
+   * @throws LedgerRefusal {@code bad-amount}, {@code insufficient-points} (more than the merchant
+   *     is owed), and the common reasons
+   */
+  public Receipt settle(SettleRequest request) {
+    return submit(tx -> Writer.Outcome.keep(Exchange.settle(tx, request, new Clocks(clock, tx.zone).now())));
+  }
+
+  /**
+   * Expires the points left in every lot whose expiry date is on or before {@code asOf}: one entry
+   * per lot, dated by its expiry date. Running it again writes nothing.
+   *
+   * @throws LedgerRefusal {@code in-future} when {@code asOf} is after today
+   */
+  public ExpiryResult expire(LocalDate asOf) {
+    return submit(
+        tx -> Writer.Outcome.keep(Exchange.expire(tx, asOf, new Clocks(clock, tx.zone).now().toLocalDate())));
+  }
+
+  /**
+   * Reverses every unreversed credit of one import in one batch (a wrong sheet), or none: refused
+   * whole, with the first refusal, if any of them would be refused.
+   *
+   * @throws LedgerRefusal {@code unknown-import}, or the refusal of the first credit that cannot be
+   *     reversed
+   */
+  public List<Receipt> reverseImport(String importId, String reason, java.time.LocalDateTime at) {
+    String why = Requests.freeText("reason", reason, true);
+    return submit(
+        tx ->
+            Writer.Outcome.keep(
+                Exchange.reverseImport(tx, importId, why, at, new Clocks(clock, tx.zone).now(), this::lookup)));
+  }
+
+  /** The liability report: what members can still spend, by expiry month, and what merchants are owed. */
+  public Reports.Liability liabilityReport() {
+    return read(
+        () -> ReportBuilder.liability(root, new Clocks(clock, root.zone).now().toLocalDate()));
+  }
+
+  /** Points redeemed per merchant in {@code month}, net of reversals, with settlements and what is owed. */
+  public Reports.Merchants merchantsReport(java.time.YearMonth month) {
+    return read(() -> ReportBuilder.merchants(this::forEachEntry, snapshotForReports(), month));
+  }
+
+  /** Minutes and points credited per team and per grid in {@code month}. */
+  public Reports.Teams teamsReport(java.time.YearMonth month) {
+    return read(() -> ReportBuilder.teams(this::forEachEntry, snapshotForReports(), month));
+  }
+
+  /** The {@code top} volunteers by credited minutes in {@code month} (ties share a rank). */
+  public Reports.Leaderboard leaderboard(java.time.YearMonth month, int top) {
+    return read(() -> ReportBuilder.leaderboard(this::forEachEntry, snapshotForReports(), month, top));
+  }
+
+  /**
+   * A certificate of volunteer service for {@code member} from {@code from} to {@code to} (either
+   * may be null).
+   *
+   * @throws LedgerRefusal {@code unknown-member}
+   */
+  public Reports.Certificate certificate(String member, LocalDate from, LocalDate to) {
+    if (member(member).isEmpty()) {
+      throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + member + " is not enrolled");
+    }
+    String head = head();
+    return read(() -> ReportBuilder.certificate(this::forEachEntry, snapshotForReports(), member, from, to, head));
+  }
+
+  /**
+   * The state reports read beside the journal, under the read lock: every entry the scan meets was
+   * merged into it before it became visible in the journal's readers.
+   */
+  private LedgerState snapshotForReports() {
+    return root;
+  }
+
   private <T> T submit(Writer.Decision<T> d) {
     if (writer == null) {
       throw new IllegalStateException("this ledger was opened read-only");
@@ -404,19 +530,19 @@ public final class Ledger implements AutoCloseable {
           });
     }
     java.util.Map<Account, long[]> sums = new java.util.HashMap<>();
-    try (Stream<Entry> s = entries(1)) {
-      s.filter(e -> !e.date().isAfter(asOf))
-          .forEach(
-              e -> {
-                for (Posting p : e.postings()) {
-                  if (!p.isZero()) {
-                    long[] v = sums.computeIfAbsent(p.account(), a -> new long[2]);
-                    v[0] += p.points();
-                    v[1] += p.minutes();
-                  }
-                }
-              });
-    }
+    forEachEntry(
+        e -> {
+          if (e.date().isAfter(asOf)) {
+            return;
+          }
+          for (Posting p : e.postings()) {
+            if (!p.isZero()) {
+              long[] v = sums.computeIfAbsent(p.account(), a -> new long[2]);
+              v[0] += p.points();
+              v[1] += p.minutes();
+            }
+          }
+        });
     List<Balance> out = new ArrayList<>();
     sums.forEach((a, v) -> out.add(new Balance(a, v[0], v[1])));
     out.sort(Comparator.comparing(Balance::account));
@@ -435,8 +561,7 @@ public final class Ledger implements AutoCloseable {
     Account account = Account.member(memberId);
     long[] opening = new long[2];
     List<Statement.Line> lines = new ArrayList<>();
-    try (Stream<Entry> s = entries(1)) {
-      s.forEach(
+    forEachEntry(
           e -> {
             Posting p = e.postingTo(account);
             boolean concerns = !p.isZero() || Explanations.concerns(e, memberId);
@@ -450,7 +575,6 @@ public final class Ledger implements AutoCloseable {
               lines.add(new Statement.Line(e, p.points(), p.minutes(), Explanations.of(e)));
             }
           });
-    }
     lines.sort(Comparator.comparing((Statement.Line l) -> l.entry().date()).thenComparingLong(l -> l.entry().seq()));
     long points = opening[0];
     long minutes = opening[1];
@@ -466,6 +590,36 @@ public final class Ledger implements AutoCloseable {
    * Every entry from sequence number {@code fromSeq} on, in journal order, read from the journal
    * as it is now. Close the stream when done.
    */
+  /**
+   * Hands every committed entry to {@code consumer}, in journal order. Records the writer appended
+   * but has not yet merged into the state are left out, so readers see the state and the journal
+   * agree.
+   */
+  void forEachEntry(Consumer<Entry> consumer) {
+    long committed = read(() -> root.seq);
+    journal.scan(
+        1,
+        new RecordVisitor() {
+          @Override
+          public boolean record(JournalRecord r) {
+            if (r.seq() > committed) {
+              return false;
+            }
+            consumer.accept(EntryCodec.fromJson(r.seq(), r.entryJson()));
+            return true;
+          }
+
+          @Override
+          public void damage(JournalDamage d) {
+            if (journal.readOnly() && d.check().equals("tail")) {
+              return;
+            }
+            throw new LedgerStorageException(
+                "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
+          }
+        });
+  }
+
   public Stream<Entry> entries(long fromSeq) {
     List<Entry> out = new ArrayList<>();
     journal.scan(

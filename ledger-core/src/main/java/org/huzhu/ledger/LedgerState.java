@@ -90,6 +90,15 @@ final class LedgerState {
     return m;
   }
 
+  /** Every enrolled member's id, sorted. */
+  List<String> memberIds() {
+    java.util.TreeSet<String> ids = new java.util.TreeSet<>(members.keySet());
+    if (parent != null) {
+      ids.addAll(parent.memberIds());
+    }
+    return new ArrayList<>(ids);
+  }
+
   MemberState memberForUpdate(String id) {
     MemberState m = members.get(id);
     if (m == null && parent != null) {

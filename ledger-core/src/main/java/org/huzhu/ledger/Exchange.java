@@ -1,0 +1,203 @@
+package org.huzhu.ledger;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * How redemptions, transfers, settlements, expiries, catalog versions and whole-import reversals
+ * are decided. Like {@link Commands}, each method reads until it has decided, then posts.
+ */
+final class Exchange {
+  private Exchange() {}
+
+  static Publication publishCatalog(LedgerState tx, List<CatalogItem> items, LocalDate today) {
+    if (tx.catalogVersions > 0 && sameItems(tx.catalog, items)) {
+      return new Publication("sys:catalog:" + tx.catalogVersions, tx.catalogVersions, false);
+    }
+    int version = tx.catalogVersions + 1;
+    String id = "sys:catalog:" + version;
+    Writer.post(tx, new Entry(0, id, today, List.of(), new EntryDetail.CatalogPublished(version, items)));
+    return new Publication(id, version, true);
+  }
+
+  private static boolean sameItems(CatalogState current, List<CatalogItem> items) {
+    if (current.items().size() != items.size()) {
+      return false;
+    }
+    for (CatalogItem i : items) {
+      if (!i.equals(current.items().get(i.id()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static Receipt redeem(LedgerState tx, RedeemRequest r, LocalDateTime now) {
+    EntryDetail.Redemption wanted =
+        new EntryDetail.Redemption(r.member(), r.item(), "-", r.quantity(), 0, r.at(), List.of());
+    Entry earlier = Commands.repeatOf(tx, r.id(), wanted);
+    if (earlier != null) {
+      return new Receipt(earlier, true, List.of());
+    }
+    LocalDate day = Commands.effectiveDate(r.at(), now);
+    MemberState m = Commands.knownMember(tx, r.member());
+    Commands.notBeforeJoined(m, day);
+    Commands.notBackDated(m, day);
+    CatalogItem item = tx.catalog.items().get(r.item());
+    if (item == null) {
+      throw new LedgerRefusal(Reason.UNKNOWN_ITEM, "item " + r.item() + " is not in the catalog");
+    }
+    if (r.quantity() < 1 || r.quantity() > Requests.MAX_AMOUNT) {
+      throw new LedgerRefusal(Reason.BAD_QUANTITY, "quantity " + r.quantity() + " must be between 1 and 10^12");
+    }
+    Long left = tx.catalog.stockLeft().get(item.id());
+    if (left != null && left < r.quantity()) {
+      throw new LedgerRefusal(Reason.OUT_OF_STOCK, "item " + item.id() + " has " + left + " left, fewer than " + r.quantity());
+    }
+    if (item.limitPerMemberPerMonth() != null) {
+      long had = m.monthlyQuantity.getOrDefault(MemberState.monthKey(day, item.id()), 0L);
+      if (had + r.quantity() > item.limitPerMemberPerMonth()) {
+        throw new LedgerRefusal(
+            Reason.OVER_LIMIT,
+            "member " + m.id + " already redeemed " + had + " of " + item.id() + " in " + day.getYear() + "-"
+                + String.format(java.util.Locale.ROOT, "%02d", day.getMonthValue()) + "; the limit is "
+                + item.limitPerMemberPerMonth() + " a month");
+      }
+    }
+    long price;
+    try {
+      price = Math.multiplyExact(item.pricePoints(), r.quantity());
+    } catch (ArithmeticException e) {
+      price = Long.MAX_VALUE;
+    }
+    long spendable = m.spendablePoints(day);
+    if (spendable < price) {
+      throw new LedgerRefusal(
+          Reason.INSUFFICIENT_POINTS,
+          "member " + m.id + " has " + spendable + " spendable points, fewer than " + price);
+    }
+    List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(m, price, day);
+    List<Entry> expiries = Commands.expireDue(tx, r.member(), day);
+    Entry e =
+        new Entry(
+            0,
+            r.id(),
+            day,
+            List.of(new Posting(Account.member(r.member()), -price, 0), new Posting(Account.merchant(item.merchant()), price, 0)),
+            new EntryDetail.Redemption(r.member(), item.id(), item.merchant(), r.quantity(), item.pricePoints(), r.at(), spent));
+    return new Receipt(Writer.post(tx, e), false, expiries);
+  }
+
+  static Receipt transfer(LedgerState tx, TransferRequest r, LocalDateTime now) {
+    Account from = TransferRequest.account(r.from());
+    Account to = TransferRequest.account(r.to());
+    EntryDetail.Transfer wanted = new EntryDetail.Transfer(from, to, r.minutes(), r.memo(), r.at());
+    Entry earlier = Commands.repeatOf(tx, r.id(), wanted);
+    if (earlier != null) {
+      return new Receipt(earlier, true, List.of());
+    }
+    LocalDate day = Commands.effectiveDate(r.at(), now);
+    List<MemberState> members = new ArrayList<>();
+    for (Account a : List.of(from, to)) {
+      if (a.isMember()) {
+        members.add(Commands.knownMember(tx, a.ownerId()));
+      }
+    }
+    for (MemberState m : members) {
+      Commands.notBeforeJoined(m, day);
+    }
+    for (MemberState m : members) {
+      Commands.notBackDated(m, day);
+    }
+    if (from.equals(to)) {
+      throw new LedgerRefusal(Reason.SAME_ACCOUNT, "cannot transfer from " + from + " to itself");
+    }
+    if (r.minutes() < 1 || r.minutes() > Requests.MAX_AMOUNT) {
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, "minutes " + r.minutes() + " must be between 1 and 10^12");
+    }
+    List<Posting> postings = List.of(new Posting(from, 0, -r.minutes()), new Posting(to, 0, r.minutes()));
+    Commands.checkFloors(tx, postings, day);
+    Entry e = new Entry(0, r.id(), day, postings, new EntryDetail.Transfer(from, to, r.minutes(), r.memo(), r.at()));
+    return new Receipt(Writer.post(tx, e), false, List.of());
+  }
+
+  static Receipt settle(LedgerState tx, SettleRequest r, LocalDateTime now) {
+    EntryDetail.Settlement wanted = new EntryDetail.Settlement(r.merchant(), r.points(), r.at());
+    Entry earlier = Commands.repeatOf(tx, r.id(), wanted);
+    if (earlier != null) {
+      return new Receipt(earlier, true, List.of());
+    }
+    LocalDate day = Commands.effectiveDate(r.at(), now);
+    if (r.points() < 1 || r.points() > Requests.MAX_AMOUNT) {
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, "points " + r.points() + " must be between 1 and 10^12");
+    }
+    Account merchant = Account.merchant(r.merchant());
+    long[] owed = tx.account(merchant);
+    long have = owed == null ? 0 : owed[0];
+    if (have < r.points()) {
+      throw new LedgerRefusal(
+          Reason.INSUFFICIENT_POINTS, "the community owes " + merchant + " " + have + " points, fewer than " + r.points());
+    }
+    Entry e =
+        new Entry(
+            0,
+            r.id(),
+            day,
+            List.of(new Posting(merchant, -r.points(), 0), new Posting(Account.SETTLED, r.points(), 0)),
+            new EntryDetail.Settlement(r.merchant(), r.points(), r.at()));
+    return new Receipt(Writer.post(tx, e), false, List.of());
+  }
+
+  static ExpiryResult expire(LedgerState tx, LocalDate asOf, LocalDate today) {
+    if (asOf.isAfter(today)) {
+      throw new LedgerRefusal(Reason.IN_FUTURE, "--as-of " + asOf + " is after today (" + today + ")");
+    }
+    record Due(String member, Lot lot) {}
+    List<Due> due = new ArrayList<>();
+    LedgerState root = tx;
+    for (String id : memberIds(root)) {
+      for (Lot l : tx.member(id).lots) {
+        if (!l.expired && l.remaining > 0 && l.expiresOn != null && !l.expiresOn.isAfter(asOf)) {
+          due.add(new Due(id, l));
+        }
+      }
+    }
+    due.sort(Comparator.comparing((Due d) -> d.lot().expiresOn).thenComparingLong(d -> d.lot().seq));
+    List<Entry> written = new ArrayList<>();
+    long points = 0;
+    for (Due d : due) {
+      points += d.lot().remaining;
+      written.add(Writer.post(tx, Commands.expiryEntry(d.member(), d.lot())));
+    }
+    return new ExpiryResult(written.size(), points, written);
+  }
+
+  private static List<String> memberIds(LedgerState s) {
+    return s.memberIds();
+  }
+
+  /** Every unreversed credit of one import, reversed in one batch, or none. */
+  static List<Receipt> reverseImport(
+      LedgerState tx, String importId, String reason, LocalDateTime at, LocalDateTime now, Commands.EntryLookup lookup) {
+    List<String> credits = tx.importCredits(importId);
+    if (credits == null) {
+      throw new LedgerRefusal(Reason.UNKNOWN_IMPORT, "no import has id " + importId);
+    }
+    List<Receipt> out = new ArrayList<>();
+    for (String id : new ArrayList<>(credits)) {
+      EntryInfo info = tx.entry(id);
+      if (info.reversedBy() != null) {
+        continue;
+      }
+      try {
+        out.add(Commands.reverse(tx, new ReverseRequest(id, reason, null, at), now, lookup));
+      } catch (LedgerRefusal refused) {
+        throw new LedgerRefusal(refused.reason(), "import " + importId + " cannot be reversed: " + refused.detail());
+      }
+    }
+    return out;
+  }
+}
