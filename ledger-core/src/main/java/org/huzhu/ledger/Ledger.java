@@ -663,6 +663,18 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /** Points left per lot of {@code member}, by lot id, for comparing with a model. */
+  java.util.Map<String, Long> lotsOf(String member) {
+    return read(
+        () -> {
+          java.util.Map<String, Long> out = new java.util.TreeMap<>();
+          for (Lot l : root.member(member).lots) {
+            out.put(l.id, l.remaining);
+          }
+          return out;
+        });
+  }
+
   /** The state's snapshot bytes, for comparing live and replayed state. */
   byte[] stateSnapshot() {
     return read(() -> StateCodec.encode(root));
