@@ -172,7 +172,8 @@ final class SegmentedJournal implements Journal {
       startIndex = all.size() - 1;
       startOffset = 0;
       Segment first = all.get(startIndex);
-      chain.expectedSeq = first.firstSeq();
+      // The first segment must be named 1: checked below against the expected seq.
+      chain.expectedSeq = startIndex == 0 ? 1 : first.firstSeq();
       if (startIndex == 0) {
         chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
       } else {
@@ -593,6 +594,7 @@ final class SegmentedJournal implements Journal {
         long offset = 0;
         if (fromSeq == 1) {
           chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
+          chain.expectedSeq = 1;
         } else if (fromSeq != seg.firstSeq()) {
           offset = offsetOf(v, i, fromSeq);
           if (offset < 0) {
