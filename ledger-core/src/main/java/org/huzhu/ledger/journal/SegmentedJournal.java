@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * ({@code end}), so a crash that leaves part of a batch is detected as a torn tail and cut whole:
  * batches are atomic.
  *
- * <p>Opening verifies the last segment completely and its link to the previous segment; older
- * segments are verified by {@link #scan} (the audit), which checks every hash and link. A writer
+ * <p>Opening for writing verifies the last segment completely, and how every segment joins the
+ * next (names, first and last records, links); the other records of sealed segments are verified
+ * by {@link #scan} (the audit), which checks every hash and link, so that opening stays fast. A writer
  * cuts a torn tail of the last segment and refuses any other damage; a reader never writes, stops
  * at the last complete batch and reports what lies beyond as damage at the end of its scans.
  */
@@ -177,6 +178,9 @@ final class SegmentedJournal implements Journal {
       if (startIndex == 0) {
         chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
       } else {
+        if (linkCheck) {
+          checkSealedLinks(all);
+        }
         try {
           chain.setPrev(lastHashOf(all.get(startIndex - 1), first.firstSeq() - 1), 0, null);
         } catch (LedgerStorageException e) {
@@ -233,6 +237,50 @@ final class SegmentedJournal implements Journal {
     throw new AssertionError("unreachable");
   }
 
+  /**
+   * Checks how the sealed segments join, reading only their first and last records: each is named
+   * after its first seq, starts where the previous one ended and links to its last hash. Their
+   * other records are left to {@link #scan}, so that opening stays fast however long the journal.
+   */
+  private void checkSealedLinks(List<Segment> all) throws IOException {
+    byte[] prev = ZERO_HEX;
+    RecordCodec codec = new RecordCodec();
+    for (int i = 0; i < all.size(); i++) {
+      Segment seg = all.get(i);
+      if (i == 0 && seg.firstSeq() != 1) {
+        throw damaged(
+            new JournalDamage(
+                "chain", 1, seg.name(), 0, "first segment does not start at seq 1"));
+      }
+      LineReader reader =
+          new LineReader(store, seg.name(), 0, store.size(seg.name()), READ_BUFFER, MAX_LINE);
+      int lf = reader.next();
+      if (lf >= 0) {
+        if (codec.parse(reader.buf, reader.lineStart, lf) != RecordCodec.OK) {
+          throw damaged(new JournalDamage("record", seg.firstSeq(), seg.name(), 0, codec.problem));
+        }
+        if (codec.seq != seg.firstSeq()) {
+          throw damaged(
+              new JournalDamage(
+                  "chain", seg.firstSeq(), seg.name(), 0,
+                  "segment name says seq " + seg.firstSeq() + " but its first record is "
+                      + codec.seq));
+        }
+        if (!Arrays.equals(
+            reader.buf, codec.prevAt, codec.prevAt + RecordCodec.HASH_HEX,
+            prev, 0, RecordCodec.HASH_HEX)) {
+          throw damaged(
+              new JournalDamage(
+                  "chain", seg.firstSeq(), seg.name(), 0,
+                  "prev does not match the hash of record " + (seg.firstSeq() - 1)));
+        }
+      }
+      if (i + 1 < all.size()) {
+        prev = lastHashOf(seg, all.get(i + 1).firstSeq() - 1);
+      }
+    }
+  }
+
   /** The hash of the last record of a sealed segment, which must be {@code seq} and end a batch. */
   private byte[] lastHashOf(Segment seg, long seq) throws IOException {
     long size = store.size(seg.name());
@@ -245,17 +293,17 @@ final class SegmentedJournal implements Journal {
       byte[] tail = new byte[n];
       long base = size - n;
       store.read(seg.name(), base, ByteBuffer.wrap(tail));
-      if (tail[n - 1] != '\n') {
-        throw damaged(
-            new JournalDamage(
-                "record", seq, seg.name(), size - 1, "sealed segment ends inside a record"));
-      }
       int start = n - 2;
       while (start >= 0 && tail[start] != '\n') {
         start--;
       }
       if (start >= 0 || base == 0) {
         start++;
+        if (tail[n - 1] != '\n') {
+          throw damaged(
+              new JournalDamage(
+                  "record", seq, seg.name(), base + start, "sealed segment ends inside a record"));
+        }
         RecordCodec codec = new RecordCodec();
         long offset = base + start;
         if (codec.parse(tail, start, n - 1) != RecordCodec.OK) {
