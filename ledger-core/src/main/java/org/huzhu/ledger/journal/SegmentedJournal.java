@@ -283,6 +283,24 @@ final class SegmentedJournal implements Journal {
 
   /** The hash of the last record of a sealed segment, which must be {@code seq} and end a batch. */
   private byte[] lastHashOf(Segment seg, long seq) throws IOException {
+    try {
+      return lastHashFromEnd(seg, seq);
+    } catch (LedgerStorageException e) {
+      // Read backwards, a changed byte can look like a line end; the start of the damaged record
+      // is only known reading forwards, so find the first damage of the segment that way.
+      Chain chain = new Chain();
+      chain.expectedSeq = seg.firstSeq();
+      JournalDamage first =
+          verify(new RecordCodec(), seg, 0, store.size(seg.name()), false, chain, null);
+      if (first != null) {
+        throw damaged(first);
+      }
+      throw e;
+    }
+  }
+
+  /** Reads only the end of the segment. */
+  private byte[] lastHashFromEnd(Segment seg, long seq) throws IOException {
     long size = store.size(seg.name());
     if (size == 0) {
       throw damaged(new JournalDamage("chain", seq, seg.name(), 0, "empty sealed segment"));
@@ -549,8 +567,14 @@ final class SegmentedJournal implements Journal {
     if (entryJsons.isEmpty()) {
       return List.of();
     }
-    long size = 0;
+    // Copies first: what is checked is what is written and what the records hold.
+    byte[][] batch = new byte[entryJsons.size()][];
+    int n = 0;
     for (byte[] entry : entryJsons) {
+      batch[n++] = Objects.requireNonNull(entry, "entryJson").clone();
+    }
+    long size = 0;
+    for (byte[] entry : batch) {
       RecordCodec.checkEntry(entry);
       int line = RecordCodec.maxLineLength(entry.length);
       if (line > MAX_LINE) {
@@ -570,16 +594,16 @@ final class SegmentedJournal implements Journal {
       writeCodec = new RecordCodec();
     }
     long first = v.lastSeq() + 1;
-    long end = v.lastSeq() + entryJsons.size();
+    long end = v.lastSeq() + batch.length;
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
-    int[] starts = new int[entryJsons.size()];
-    String[] hashes = new String[entryJsons.size()];
+    int[] starts = new int[batch.length];
+    String[] hashes = new String[batch.length];
     int at = 0;
     for (int i = 0; i < starts.length; i++) {
       starts[i] = at;
-      at = writeCodec.format(buf, at, first + i, prev, end, entryJsons.get(i), hash);
+      at = writeCodec.format(buf, at, first + i, prev, end, batch[i], hash);
       hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
       System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
     }
@@ -608,7 +632,7 @@ final class SegmentedJournal implements Journal {
     for (int i = 0; i < starts.length; i++) {
       records.add(
           new JournalRecord(
-              first + i, prevHash, hashes[i], entryJsons.get(i).clone(), seg.name(),
+              first + i, prevHash, hashes[i], batch[i], seg.name(),
               offset + starts[i]));
       prevHash = hashes[i];
     }
