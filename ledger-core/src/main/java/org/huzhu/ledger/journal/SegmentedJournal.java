@@ -190,7 +190,7 @@ final class SegmentedJournal implements Journal {
           // A reader reports this when a scan reaches it; here it takes the first record's prev.
         }
       }
-      chain.lastSeq = first.firstSeq() - 1;
+      chain.lastSeq = chain.expectedSeq - 1;
       chain.lastHash = chain.prevKnown ? chain.prevHashString() : null;
     } else {
       startIndex = all.indexOf(from.last());

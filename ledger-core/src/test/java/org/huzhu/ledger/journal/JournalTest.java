@@ -368,6 +368,17 @@ class JournalTest {
     LedgerStorageException name =
         assertThrows(LedgerStorageException.class, () -> Journals.openWriter(dir, 300));
     assertEquals("00000000000000000002.jsonl", name.segment(), name.getMessage());
+    for (Path p : JournalFixtures.segmentFiles(dir)) {
+      if (!p.equals(renamed)) {
+        Files.delete(p);
+      }
+    }
+    try (Journal r = Journals.openReader(dir)) {
+      assertEquals(0, r.lastSeq());
+      Seen seen = scan(r, 1);
+      assertEquals("chain", seen.damage.get(0).check());
+      assertEquals("00000000000000000002.jsonl", seen.damage.get(0).segment());
+    }
   }
 
   @Test
