@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * ({@code end}), so a crash that leaves part of a batch is detected as a torn tail and cut whole:
  * batches are atomic.
  *
- * <p>Opening verifies the last segment completely and its link to the previous segment; older
- * segments are verified by {@link #scan} (the audit), which checks every hash and link. A writer
+ * <p>Opening for writing verifies the last segment completely, and how every segment joins the
+ * next (names, first and last records, links); the other records of sealed segments are verified
+ * by {@link #scan} (the audit), which checks every hash and link, so that opening stays fast. A writer
  * cuts a torn tail of the last segment and refuses any other damage; a reader never writes, stops
  * at the last complete batch and reports what lies beyond as damage at the end of its scans.
  */
@@ -172,10 +173,14 @@ final class SegmentedJournal implements Journal {
       startIndex = all.size() - 1;
       startOffset = 0;
       Segment first = all.get(startIndex);
-      chain.expectedSeq = first.firstSeq();
+      // The first segment must be named 1: checked below against the expected seq.
+      chain.expectedSeq = startIndex == 0 ? 1 : first.firstSeq();
       if (startIndex == 0) {
         chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
       } else {
+        if (linkCheck) {
+          checkSealedLinks(all);
+        }
         try {
           chain.setPrev(lastHashOf(all.get(startIndex - 1), first.firstSeq() - 1), 0, null);
         } catch (LedgerStorageException e) {
@@ -185,7 +190,7 @@ final class SegmentedJournal implements Journal {
           // A reader reports this when a scan reaches it; here it takes the first record's prev.
         }
       }
-      chain.lastSeq = first.firstSeq() - 1;
+      chain.lastSeq = chain.expectedSeq - 1;
       chain.lastHash = chain.prevKnown ? chain.prevHashString() : null;
     } else {
       startIndex = all.indexOf(from.last());
@@ -232,8 +237,70 @@ final class SegmentedJournal implements Journal {
     throw new AssertionError("unreachable");
   }
 
+  /**
+   * Checks how the sealed segments join, reading only their first and last records: each is named
+   * after its first seq, starts where the previous one ended and links to its last hash. Their
+   * other records are left to {@link #scan}, so that opening stays fast however long the journal.
+   */
+  private void checkSealedLinks(List<Segment> all) throws IOException {
+    byte[] prev = ZERO_HEX;
+    RecordCodec codec = new RecordCodec();
+    for (int i = 0; i < all.size(); i++) {
+      Segment seg = all.get(i);
+      if (i == 0 && seg.firstSeq() != 1) {
+        throw damaged(
+            new JournalDamage(
+                "chain", 1, seg.name(), 0, "first segment does not start at seq 1"));
+      }
+      LineReader reader =
+          new LineReader(store, seg.name(), 0, store.size(seg.name()), READ_BUFFER, MAX_LINE);
+      int lf = reader.next();
+      if (lf >= 0) {
+        if (codec.parse(reader.buf, reader.lineStart, lf) != RecordCodec.OK) {
+          throw damaged(new JournalDamage("record", seg.firstSeq(), seg.name(), 0, codec.problem));
+        }
+        if (codec.seq != seg.firstSeq()) {
+          throw damaged(
+              new JournalDamage(
+                  "chain", seg.firstSeq(), seg.name(), 0,
+                  "segment name says seq " + seg.firstSeq() + " but its first record is "
+                      + codec.seq));
+        }
+        if (!Arrays.equals(
+            reader.buf, codec.prevAt, codec.prevAt + RecordCodec.HASH_HEX,
+            prev, 0, RecordCodec.HASH_HEX)) {
+          throw damaged(
+              new JournalDamage(
+                  "chain", seg.firstSeq(), seg.name(), 0,
+                  "prev does not match the hash of record " + (seg.firstSeq() - 1)));
+        }
+      }
+      if (i + 1 < all.size()) {
+        prev = lastHashOf(seg, all.get(i + 1).firstSeq() - 1);
+      }
+    }
+  }
+
   /** The hash of the last record of a sealed segment, which must be {@code seq} and end a batch. */
   private byte[] lastHashOf(Segment seg, long seq) throws IOException {
+    try {
+      return lastHashFromEnd(seg, seq);
+    } catch (LedgerStorageException e) {
+      // Read backwards, a changed byte can look like a line end; the start of the damaged record
+      // is only known reading forwards, so find the first damage of the segment that way.
+      Chain chain = new Chain();
+      chain.expectedSeq = seg.firstSeq();
+      JournalDamage first =
+          verify(new RecordCodec(), seg, 0, store.size(seg.name()), false, chain, null);
+      if (first != null) {
+        throw damaged(first);
+      }
+      throw e;
+    }
+  }
+
+  /** Reads only the end of the segment. */
+  private byte[] lastHashFromEnd(Segment seg, long seq) throws IOException {
     long size = store.size(seg.name());
     if (size == 0) {
       throw damaged(new JournalDamage("chain", seq, seg.name(), 0, "empty sealed segment"));
@@ -244,17 +311,17 @@ final class SegmentedJournal implements Journal {
       byte[] tail = new byte[n];
       long base = size - n;
       store.read(seg.name(), base, ByteBuffer.wrap(tail));
-      if (tail[n - 1] != '\n') {
-        throw damaged(
-            new JournalDamage(
-                "record", seq, seg.name(), size - 1, "sealed segment ends inside a record"));
-      }
       int start = n - 2;
       while (start >= 0 && tail[start] != '\n') {
         start--;
       }
       if (start >= 0 || base == 0) {
         start++;
+        if (tail[n - 1] != '\n') {
+          throw damaged(
+              new JournalDamage(
+                  "record", seq, seg.name(), base + start, "sealed segment ends inside a record"));
+        }
         RecordCodec codec = new RecordCodec();
         long offset = base + start;
         if (codec.parse(tail, start, n - 1) != RecordCodec.OK) {
@@ -500,8 +567,14 @@ final class SegmentedJournal implements Journal {
     if (entryJsons.isEmpty()) {
       return List.of();
     }
-    long size = 0;
+    // Copies first: what is checked is what is written and what the records hold.
+    byte[][] batch = new byte[entryJsons.size()][];
+    int n = 0;
     for (byte[] entry : entryJsons) {
+      batch[n++] = Objects.requireNonNull(entry, "entryJson").clone();
+    }
+    long size = 0;
+    for (byte[] entry : batch) {
       RecordCodec.checkEntry(entry);
       int line = RecordCodec.maxLineLength(entry.length);
       if (line > MAX_LINE) {
@@ -521,16 +594,16 @@ final class SegmentedJournal implements Journal {
       writeCodec = new RecordCodec();
     }
     long first = v.lastSeq() + 1;
-    long end = v.lastSeq() + entryJsons.size();
+    long end = v.lastSeq() + batch.length;
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
-    int[] starts = new int[entryJsons.size()];
-    String[] hashes = new String[entryJsons.size()];
+    int[] starts = new int[batch.length];
+    String[] hashes = new String[batch.length];
     int at = 0;
     for (int i = 0; i < starts.length; i++) {
       starts[i] = at;
-      at = writeCodec.format(buf, at, first + i, prev, end, entryJsons.get(i), hash);
+      at = writeCodec.format(buf, at, first + i, prev, end, batch[i], hash);
       hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
       System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
     }
@@ -559,7 +632,7 @@ final class SegmentedJournal implements Journal {
     for (int i = 0; i < starts.length; i++) {
       records.add(
           new JournalRecord(
-              first + i, prevHash, hashes[i], entryJsons.get(i).clone(), seg.name(),
+              first + i, prevHash, hashes[i], batch[i], seg.name(),
               offset + starts[i]));
       prevHash = hashes[i];
     }
@@ -593,6 +666,7 @@ final class SegmentedJournal implements Journal {
         long offset = 0;
         if (fromSeq == 1) {
           chain.setPrev(ZERO_HEX, 0, RecordCodec.ZERO_HASH);
+          chain.expectedSeq = 1;
         } else if (fromSeq != seg.firstSeq()) {
           offset = offsetOf(v, i, fromSeq);
           if (offset < 0) {

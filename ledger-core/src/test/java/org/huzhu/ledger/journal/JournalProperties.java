@@ -31,9 +31,9 @@ import org.huzhu.ledger.journal.JournalFixtures.Seen;
  * scan reports damage ({@code record}, {@code chain} or {@code tail}) in that segment at an offset
  * no later than the start of the record holding the changed byte, and hands out no record at or
  * after that record. A writer then refuses to open, naming the same segment, when the change is in
- * the last segment or the last record before it; it cuts the batch instead when the change is in
- * the last batch of the last segment (indistinguishable from a torn write); a change in an older
- * segment is left to the scan, which reports it as the reader's does.
+ * the last segment or in the first or last record of any segment; it cuts the batch instead when
+ * the change is in the last batch of the last segment (indistinguishable from a torn write); any
+ * other change in a sealed segment is left to the scan, which reports it as the reader's does.
  */
 class JournalProperties {
 
@@ -161,8 +161,9 @@ class JournalProperties {
           assertTrue(w.lastSeq() < hit.seq());
           assertEquals("tail", found.check());
         } else {
-          // Opening verifies the last segment and its link; older ones are the scan's (audit's).
+          // Opening verifies the last segment and how segments join; the rest is the audit's.
           assertEquals(List.of(found), JournalFixtures.scan(w, 1).damage);
+          assertTrue(found.offset() > 0, "a first record's damage must stop the writer: " + found);
         }
       } catch (LedgerStorageException e) {
         // Refused: the fault was found when opening (the last segment or its link).

@@ -341,20 +341,66 @@ class JournalTest {
   }
 
   @Test
-  void damageInASealedSegmentIsFoundByScan() throws IOException {
-    Path dir = tmp.resolve("sealed");
-    try (Journal j = Journals.create(dir, 500)) {
+  void aMissingOrRenamedSegmentStopsTheWriter() throws IOException {
+    Path dir = tmp.resolve("gap");
+    try (Journal j = Journals.create(dir, 300)) {
       for (int i = 0; i < 10; i++) {
         j.append(entries(j.lastSeq() + 1, 2));
       }
     }
+    List<Path> files = JournalFixtures.segmentFiles(dir);
+    assertTrue(files.size() >= 4);
+    Path removed = files.get(1);
+    Path aside = tmp.resolve("aside");
+    Files.move(removed, aside);
+    LedgerStorageException gap =
+        assertThrows(LedgerStorageException.class, () -> Journals.openWriter(dir, 300));
+    assertEquals(files.get(0).getFileName().toString(), gap.segment(), gap.getMessage());
+    try (Journal r = Journals.openReader(dir)) {
+      Seen seen = scan(r, 1);
+      assertEquals(1, seen.damage.size());
+      assertEquals("chain", seen.damage.get(0).check());
+      assertEquals(files.get(2).getFileName().toString(), seen.damage.get(0).segment());
+    }
+    Files.move(aside, removed);
+    Path renamed = dir.resolve("segments/00000000000000000002.jsonl");
+    Files.move(files.get(0), renamed);
+    LedgerStorageException name =
+        assertThrows(LedgerStorageException.class, () -> Journals.openWriter(dir, 300));
+    assertEquals("00000000000000000002.jsonl", name.segment(), name.getMessage());
+    for (Path p : JournalFixtures.segmentFiles(dir)) {
+      if (!p.equals(renamed)) {
+        Files.delete(p);
+      }
+    }
+    try (Journal r = Journals.openReader(dir)) {
+      assertEquals(0, r.lastSeq());
+      Seen seen = scan(r, 1);
+      assertEquals("chain", seen.damage.get(0).check());
+      assertEquals("00000000000000000002.jsonl", seen.damage.get(0).segment());
+    }
+  }
+
+  @Test
+  void damageInASealedSegmentIsFoundByScan() throws IOException {
+    Path dir = tmp.resolve("sealed");
+    long offset;
+    try (Journal j = Journals.create(dir, 3000)) {
+      for (int i = 0; i < 20; i++) {
+        j.append(entries(j.lastSeq() + 1, 2));
+      }
+      offset = j.read(3).orElseThrow().offset();
+      assertEquals("00000000000000000001.jsonl", j.read(5).orElseThrow().segment());
+    }
     Path first = JournalFixtures.segmentFiles(dir).get(0);
-    JournalFixtures.flip(first, 5, 0x01);
-    try (Journal j = Journals.openWriter(dir, 500)) {
+    JournalFixtures.flip(first, offset + 5, 0x01);
+    // Opening does not read the middle of sealed segments: the writer opens, the scan finds it.
+    try (Journal j = Journals.openWriter(dir, 3000)) {
       Seen seen = scan(j, 1);
-      assertTrue(seen.records.isEmpty());
-      assertEquals(List.of(new JournalDamage("record", 1, first.getFileName().toString(), 0,
+      assertEquals(2, seen.records.size());
+      assertEquals(List.of(new JournalDamage("record", 3, first.getFileName().toString(), offset,
           seen.damage.get(0).detail())), seen.damage);
+      assertTrue(scan(j, 5).damage.isEmpty());
     }
   }
 }
