@@ -1,12 +1,12 @@
 package org.huzhu.ledger;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.huzhu.ledger.rules.CreditBreakdown;
 import org.huzhu.ledger.rules.MatchedMultiplier;
 
@@ -61,41 +61,41 @@ final class CreditCodec {
     g.writeEndObject();
   }
 
-  static EntryDetail read(String kind, JsonNode d) {
+  static EntryDetail read(String kind, Map<String, Object> d) {
     if (!kind.equals("credit")) {
       throw new IllegalArgumentException("unknown entry kind '" + kind + "'");
     }
-    JsonNode b = d.get("breakdown");
+    Map<String, Object> b = JsonValues.object(d, "breakdown");
     List<MatchedMultiplier> multipliers = new ArrayList<>();
-    for (JsonNode m : b.get("multipliers")) {
-      multipliers.add(new MatchedMultiplier(EntryCodec.text(m, "name"), new BigDecimal(EntryCodec.text(m, "factor"))));
+    for (Map<String, Object> m : JsonValues.objects(b, "multipliers")) {
+      multipliers.add(new MatchedMultiplier(JsonValues.text(m, "name"), new BigDecimal(JsonValues.text(m, "factor"))));
     }
     CreditBreakdown breakdown =
         new CreditBreakdown(
-            b.get("rule_version").intValue(),
-            EntryCodec.text(d, "activity"),
-            b.get("hour_based").booleanValue(),
-            b.get("duration").longValue(),
-            b.get("credited").longValue(),
-            b.get("rounding").intValue(),
-            new BigDecimal(EntryCodec.text(b, "rate")),
+            (int) JsonValues.number(b, "rule_version"),
+            JsonValues.text(d, "activity"),
+            JsonValues.bool(b, "hour_based"),
+            JsonValues.number(b, "duration"),
+            JsonValues.number(b, "credited"),
+            (int) JsonValues.number(b, "rounding"),
+            new BigDecimal(JsonValues.text(b, "rate")),
             multipliers,
-            new BigDecimal(EntryCodec.text(b, "factor")),
-            b.get("before_cap").longValue(),
-            b.has("cap") ? b.get("cap").longValue() : null,
-            b.get("already").longValue(),
-            b.get("points").longValue(),
-            b.get("minutes").longValue());
-    String out = EntryCodec.opt(d, "check_out");
+            new BigDecimal(JsonValues.text(b, "factor")),
+            JsonValues.number(b, "before_cap"),
+            b.containsKey("cap") ? JsonValues.number(b, "cap") : null,
+            JsonValues.number(b, "already"),
+            JsonValues.number(b, "points"),
+            JsonValues.number(b, "minutes"));
+    String out = JsonValues.optText(d, "check_out");
     return new EntryDetail.Credit(
-        EntryCodec.text(d, "member"),
-        EntryCodec.text(d, "activity"),
-        ZonedDateTime.parse(EntryCodec.text(d, "check_in")),
-        out == null ? null : ZonedDateTime.parse(out),
-        EntryCodec.text(d, "verified_by"),
-        EntryCodec.opt(d, "team"),
-        EntryCodec.opt(d, "grid"),
-        EntryCodec.opt(d, "import"),
+        JsonValues.text(d, "member"),
+        JsonValues.text(d, "activity"),
+        JsonValues.zoned(JsonValues.text(d, "check_in")),
+        out == null ? null : JsonValues.zoned(out),
+        JsonValues.text(d, "verified_by"),
+        JsonValues.optText(d, "team"),
+        JsonValues.optText(d, "grid"),
+        JsonValues.optText(d, "import"),
         breakdown);
   }
 }

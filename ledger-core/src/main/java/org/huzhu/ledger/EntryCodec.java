@@ -2,6 +2,8 @@ package org.huzhu.ledger;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The canonical JSON of an entry as the journal stores it: compact, fixed key order, absent values
@@ -146,90 +149,162 @@ final class EntryCodec {
    * @throws IllegalArgumentException if the JSON is not an entry this version can read
    */
   static Entry fromJson(long seq, byte[] json) {
-    JsonNode n;
-    try {
-      n = MAPPER.readTree(json);
+    try (JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("entry " + seq + " is not a JSON object");
+      }
+      String id = null;
+      String kind = null;
+      LocalDate date = null;
+      List<Posting> postings = new ArrayList<>(2);
+      EntryDetail detail = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "id" -> id = p.getText();
+          case "kind" -> kind = p.getText();
+          case "date" -> date = JsonValues.date(p.getText());
+          case "postings" -> {
+            if (value != JsonToken.START_ARRAY) {
+              throw new IllegalArgumentException("postings is not a list");
+            }
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+              postings.add(posting(p));
+            }
+          }
+          case "data" -> {
+            if (kind == null) {
+              throw new IllegalArgumentException("data comes before kind");
+            }
+            detail = kind.equals("rules") ? rules(p) : readDetail(kind, asMap(JsonValues.read(p)));
+          }
+          default -> throw new IllegalArgumentException("unknown field '" + field + "'");
+        }
+      }
+      if (id == null || date == null || detail == null || p.nextToken() != null) {
+        throw new IllegalArgumentException("id, date, kind or data is missing, or text follows the entry");
+      }
+      return new Entry(seq, id, date, postings, detail);
     } catch (IOException ex) {
       throw new IllegalArgumentException("entry " + seq + " is not valid JSON: " + ex.getMessage(), ex);
-    }
-    try {
-      String id = text(n, "id");
-      LocalDate date = LocalDate.parse(text(n, "date"));
-      List<Posting> postings = new ArrayList<>();
-      for (JsonNode p : n.get("postings")) {
-        postings.add(
-            new Posting(
-                new Account(text(p, "account")), p.get("points").longValue(), p.get("minutes").longValue()));
-      }
-      JsonNode d = n.get("data");
-      EntryDetail detail = readDetail(text(n, "kind"), d);
-      return new Entry(seq, id, date, postings, detail);
     } catch (RuntimeException ex) {
       throw new IllegalArgumentException("entry " + seq + " cannot be read: " + ex.getMessage(), ex);
     }
   }
 
-  private static EntryDetail readDetail(String kind, JsonNode d) {
+  private static Posting posting(JsonParser p) throws IOException {
+    String account = null;
+    Long points = null;
+    Long minutes = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken t = p.nextToken();
+      switch (field) {
+        case "account" -> account = p.getText();
+        case "points" -> points = integral(p, t);
+        case "minutes" -> minutes = integral(p, t);
+        default -> throw new IllegalArgumentException("unknown posting field '" + field + "'");
+      }
+    }
+    if (account == null || points == null || minutes == null) {
+      throw new IllegalArgumentException("a posting lacks account, points or minutes");
+    }
+    return new Posting(new Account(account), points, minutes);
+  }
+
+  private static long integral(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.VALUE_NUMBER_INT) {
+      throw new IllegalArgumentException("'" + p.getText() + "' is not a whole number");
+    }
+    return p.getLongValue();
+  }
+
+  private static EntryDetail rules(JsonParser p) throws IOException {
+    JsonNode d = MAPPER.readTree(p);
+    return new EntryDetail.RulesPublished(
+        d.get("version").intValue(), LocalDate.parse(text(d, "effective_from")), d.get("rules").toString());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> asMap(Object o) {
+    if (!(o instanceof Map)) {
+      throw new IllegalArgumentException("data is not an object");
+    }
+    return (Map<String, Object>) o;
+  }
+
+  private static EntryDetail readDetail(String kind, Map<String, Object> d) {
     switch (kind) {
       case "ledger":
-        return new EntryDetail.LedgerCreated(ZoneId.of(text(d, "zone")));
+        return new EntryDetail.LedgerCreated(ZoneId.of(JsonValues.text(d, "zone")));
       case "enrolment":
         return new EntryDetail.Enrolment(
-            text(d, "member"), LocalDate.parse(text(d, "joined_on")), opt(d, "team"), opt(d, "grid"));
-      case "rules":
-        return new EntryDetail.RulesPublished(
-            d.get("version").intValue(),
-            LocalDate.parse(text(d, "effective_from")),
-            d.get("rules").toString());
+            JsonValues.text(d, "member"),
+            JsonValues.date(JsonValues.text(d, "joined_on")),
+            JsonValues.optText(d, "team"),
+            JsonValues.optText(d, "grid"));
       case "catalog":
         List<CatalogItem> items = new ArrayList<>();
-        for (JsonNode i : d.get("items")) {
+        for (Map<String, Object> i : JsonValues.objects(d, "items")) {
           items.add(
               new CatalogItem(
-                  text(i, "id"),
-                  text(i, "name"),
-                  text(i, "merchant"),
-                  i.get("price_points").longValue(),
-                  i.has("stock") ? i.get("stock").longValue() : null,
-                  i.has("limit_per_member_per_month")
-                      ? i.get("limit_per_member_per_month").longValue()
-                      : null));
+                  JsonValues.text(i, "id"),
+                  JsonValues.text(i, "name"),
+                  JsonValues.text(i, "merchant"),
+                  JsonValues.number(i, "price_points"),
+                  i.containsKey("stock") ? JsonValues.number(i, "stock") : null,
+                  i.containsKey("limit_per_member_per_month") ? JsonValues.number(i, "limit_per_member_per_month") : null));
         }
-        return new EntryDetail.CatalogPublished(d.get("version").intValue(), items);
+        return new EntryDetail.CatalogPublished((int) JsonValues.number(d, "version"), items);
       case "adjustment":
         return new EntryDetail.Adjustment(
-            text(d, "member"),
-            d.get("points").longValue(),
-            d.get("minutes").longValue(),
-            text(d, "reason"),
-            text(d, "approved_by"),
+            JsonValues.text(d, "member"),
+            JsonValues.number(d, "points"),
+            JsonValues.number(d, "minutes"),
+            JsonValues.text(d, "reason"),
+            JsonValues.text(d, "approved_by"),
             at(d),
             lots(d, "spent"));
       case "reversal":
-        return new EntryDetail.Reversal(text(d, "target"), text(d, "reason"), at(d), lots(d, "restored"));
+        return new EntryDetail.Reversal(
+            JsonValues.text(d, "target"), JsonValues.text(d, "reason"), at(d), lots(d, "restored"));
       case "redemption":
         return new EntryDetail.Redemption(
-            text(d, "member"),
-            text(d, "item"),
-            text(d, "merchant"),
-            d.get("quantity").longValue(),
-            d.get("price_points").longValue(),
+            JsonValues.text(d, "member"),
+            JsonValues.text(d, "item"),
+            JsonValues.text(d, "merchant"),
+            JsonValues.number(d, "quantity"),
+            JsonValues.number(d, "price_points"),
             at(d),
             lots(d, "spent"));
       case "transfer":
         return new EntryDetail.Transfer(
-            new Account(text(d, "from")),
-            new Account(text(d, "to")),
-            d.get("minutes").longValue(),
-            opt(d, "memo"),
+            new Account(JsonValues.text(d, "from")),
+            new Account(JsonValues.text(d, "to")),
+            JsonValues.number(d, "minutes"),
+            JsonValues.optText(d, "memo"),
             at(d));
       case "expiry":
-        return new EntryDetail.Expiry(text(d, "member"), text(d, "lot"), d.get("points").longValue());
+        return new EntryDetail.Expiry(JsonValues.text(d, "member"), JsonValues.text(d, "lot"), JsonValues.number(d, "points"));
       case "settlement":
-        return new EntryDetail.Settlement(text(d, "merchant"), d.get("points").longValue(), at(d));
+        return new EntryDetail.Settlement(JsonValues.text(d, "merchant"), JsonValues.number(d, "points"), at(d));
       default:
         return CreditCodec.read(kind, d);
     }
+  }
+
+  private static LocalDateTime at(Map<String, Object> d) {
+    String at = JsonValues.optText(d, "at");
+    return at == null ? null : JsonValues.dateTime(at);
+  }
+
+  private static List<EntryDetail.LotSpend> lots(Map<String, Object> d, String field) {
+    List<EntryDetail.LotSpend> out = new ArrayList<>();
+    for (Map<String, Object> s : JsonValues.objects(d, field)) {
+      out.add(new EntryDetail.LotSpend(JsonValues.text(s, "lot"), JsonValues.number(s, "points")));
+    }
+    return out;
   }
 
   static String text(JsonNode n, String field) {
@@ -238,26 +313,5 @@ final class EntryCodec {
       throw new IllegalArgumentException("field '" + field + "' is missing or not text");
     }
     return v.textValue();
-  }
-
-  static String opt(JsonNode n, String field) {
-    JsonNode v = n.get(field);
-    return v == null || v.isNull() ? null : v.asText();
-  }
-
-  private static LocalDateTime at(JsonNode d) {
-    String at = opt(d, "at");
-    return at == null ? null : LocalDateTime.parse(at);
-  }
-
-  private static List<EntryDetail.LotSpend> lots(JsonNode d, String field) {
-    List<EntryDetail.LotSpend> out = new ArrayList<>();
-    JsonNode arr = d.get(field);
-    if (arr != null) {
-      for (JsonNode s : arr) {
-        out.add(new EntryDetail.LotSpend(text(s, "lot"), s.get("points").longValue()));
-      }
-    }
-    return out;
   }
 }

@@ -1,0 +1,231 @@
+package org.huzhu.ledger;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * Prints the ledger's speed figures beside baselines measured in the same process, as ratios,
+ * because absolute figures on shared machines are noisy. Not a test.
+ *
+ * <pre>
+ * mvn -B -q -pl ledger-core test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.huzhu.ledger.LedgerBench [-Dexec.args="1000000"]
+ * </pre>
+ */
+public final class LedgerBench {
+  private LedgerBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    Path tmp = Files.createTempDirectory("huzhu-bench");
+    try {
+      run(tmp, rows);
+    } finally {
+      try (Stream<Path> s = Files.walk(tmp)) {
+        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  static void print(String what, double value, String unit, String ratio) {
+    System.out.printf(Locale.ROOT, "%-58s %14.0f %-10s %s%n", what, value, unit, ratio);
+  }
+
+  static void run(Path tmp, int rows) throws Exception {
+    double fsync = rawFsyncRate(tmp.resolve("raw"));
+    print("raw: write 200 B + force, one thread (baseline)", fsync, "/s", "");
+
+    MutableClock clock = new MutableClock(LocalDateTime.of(2026, 12, 31, 20, 0));
+    Path book = tmp.resolve("book");
+    int members = 10_000;
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      List<MemberRecord> list = new ArrayList<>();
+      for (int i = 0; i < members; i++) {
+        list.add(new MemberRecord("v" + i, LocalDate.of(2025, 1, 1), "team" + (i % 20), "grid" + (i % 7)));
+      }
+      l.enrol(list);
+      l.publishRules(SigninImportTest.RULES.replace("2026-01-01", "2025-01-01").getBytes(StandardCharsets.UTF_8), "rules.json");
+      l.publishCatalog(ExchangeTest.CATALOG.replace("\"stock\": 3", "\"stock\": 100000000").getBytes(StandardCharsets.UTF_8), "catalog.json");
+
+      double one = commits(l, 1, 2_000, "one");
+      print("adjust acknowledged one at a time, 1 thread", one, "/s", ratio(one, fsync, "raw fsync"));
+      double eight = commits(l, 8, 2_000, "eight");
+      print("adjust acknowledged one at a time, 8 threads (group commit)", eight, "/s", ratio(eight, fsync, "raw fsync"));
+      double mixed = redeemsAndTransfers(l, 8, 2_000);
+      print("redeem/transfer one at a time, 8 threads", mixed, "/s", ratio(mixed, fsync, "raw fsync"));
+
+      Path sheet = tmp.resolve("signins.csv");
+      writeSheet(sheet, rows, members);
+      long t0 = System.nanoTime();
+      ImportSummary s = l.importSignins(sheet, ImportOptions.defaults());
+      double importRate = rows / seconds(t0);
+      print("import " + rows + " sign-ins (read, decide, durable)", importRate, "rows/s",
+          "credited " + s.credited() + ", rejected " + s.rejected());
+
+      long lookups = 0;
+      t0 = System.nanoTime();
+      Account[] accounts = new Account[1024];
+      for (int i = 0; i < accounts.length; i++) {
+        accounts[i] = Account.member("v" + (i * 7 % members));
+      }
+      while (System.nanoTime() - t0 < 1_000_000_000L) {
+        for (int i = 0; i < 1024; i++) {
+          lookups += l.balance(accounts[i]).points() >= 0 ? 1 : 0;
+        }
+      }
+      print("balance(member) lookups, 1 thread", lookups / seconds(t0), "/s", "");
+
+      YearMonth month = YearMonth.of(2026, 6);
+      t0 = System.nanoTime();
+      l.liabilityReport();
+      print("report liability", seconds(t0) * 1000, "ms", "");
+      t0 = System.nanoTime();
+      l.merchantsReport(month);
+      print("report merchants over the whole journal", seconds(t0) * 1000, "ms", "");
+      t0 = System.nanoTime();
+      l.teamsReport(month);
+      print("report teams over the whole journal", seconds(t0) * 1000, "ms", "");
+      t0 = System.nanoTime();
+      l.leaderboard(month, 10);
+      print("report leaderboard over the whole journal", seconds(t0) * 1000, "ms", "");
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      print("heap used after GC with the ledger open", heap / 1e6, "MB", "");
+    }
+    long entries;
+    long t0 = System.nanoTime();
+    try (Ledger l = Ledger.openReadOnly(book, clock)) {
+      double openSeconds = seconds(t0);
+      entries = Long.parseLong(l.head().split(":")[0]);
+      print("open " + entries + " entries from a checkpoint", openSeconds * 1000, "ms", "");
+      t0 = System.nanoTime();
+      AuditReport audit = l.verify(null);
+      double verifySeconds = seconds(t0);
+      print("verify (full replay and every check)", entries / verifySeconds, "entries/s", audit.ok() ? "ok" : "FAILED");
+    }
+    try (Stream<Path> s = Files.list(book.resolve("checkpoints"))) {
+      for (Path p : s.toList()) {
+        Files.delete(p);
+      }
+    }
+    t0 = System.nanoTime();
+    try (Ledger l = Ledger.openReadOnly(book, clock)) {
+      print("open by full replay (no checkpoint)", entries / seconds(t0), "entries/s", l.head().startsWith(entries + ":") ? "" : "MISMATCH");
+    }
+  }
+
+  static String ratio(double a, double b, String of) {
+    return String.format(Locale.ROOT, "%.2f× %s", a / b, of);
+  }
+
+  static double seconds(long t0) {
+    return (System.nanoTime() - t0) / 1e9;
+  }
+
+  static double rawFsyncRate(Path file) throws IOException {
+    byte[] record = new byte[200];
+    int n = 500;
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+        FileChannel ch = raf.getChannel()) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        ch.write(ByteBuffer.wrap(record));
+        ch.force(false);
+      }
+      return n / seconds(t0);
+    }
+  }
+
+  static double commits(Ledger l, int threads, int perThread, String prefix) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long t0 = System.nanoTime();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  l.adjust(new AdjustRequest(prefix + thread + "-" + i, "v" + (thread * 31 + i) % 10_000, 25, 0, "bench", "admin", null));
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    double rate = threads * perThread / seconds(t0);
+    pool.shutdown();
+    return rate;
+  }
+
+  static double redeemsAndTransfers(Ledger l, int threads, int perThread) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    AtomicLong acks = new AtomicLong();
+    long t0 = System.nanoTime();
+    List<Future<?>> fs = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      fs.add(
+          pool.submit(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  String m = "v" + (thread * 31 + i) % 10_000;
+                  String id = "x" + thread + "-" + i;
+                  try {
+                    if (i % 2 == 0) {
+                      l.transfer(new TransferRequest(id, m, "pool", 1, null, null));
+                    } else {
+                      l.redeem(new RedeemRequest(id, m, "haircut", 1, null));
+                    }
+                    acks.incrementAndGet();
+                  } catch (LedgerRefusal refused) {
+                    // a refusal is acknowledged too, but writes nothing: not counted
+                  }
+                }
+                return null;
+              }));
+    }
+    for (Future<?> f : fs) {
+      f.get();
+    }
+    double rate = acks.get() / seconds(t0);
+    pool.shutdown();
+    return rate;
+  }
+
+  static void writeSheet(Path f, int rows, int members) throws IOException {
+    try (var w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write(SigninImportTest.HEADER);
+      String[] acts = {"elderly-care", "cleanup", "flood-patrol", "report-issue"};
+      LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0);
+      for (int i = 0; i < rows; i++) {
+        int member = i % members;
+        int slot = i / members; // each member's sign-ins follow one another, two hours apart
+        LocalDateTime in = start.plusHours(2L * slot + (slot / 6) * 12L);
+        String act = acts[(i / 7) % acts.length];
+        String out = act.equals("report-issue") ? "" : in.plusMinutes(30 + (i % 7) * 15).toString();
+        String verifier = i % 50 == 0 ? "" : "g" + (i % 3);
+        w.write("S" + i + ",v" + member + "," + act + "," + in + "," + out + "," + verifier + ",,,\n");
+      }
+    }
+  }
+}
