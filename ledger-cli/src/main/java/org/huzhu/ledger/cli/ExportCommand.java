@@ -31,7 +31,7 @@ final class ExportCommand extends Cli {
     csv
   }
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "ledger, jsonl or csv.")
+  @Parameters(index = "0", descriptionKey = "kind", paramLabel = "KIND", description = "ledger, jsonl or csv.")
   Kind kind;
 
   @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE (UTF-8 with BOM) instead of standard output.")

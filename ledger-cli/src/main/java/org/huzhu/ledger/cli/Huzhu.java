@@ -124,8 +124,16 @@ public final class Huzhu implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUsageHelpWidth(100);
     cl.setParameterExceptionHandler(root::handleParameterException);
     cl.setExecutionExceptionHandler((e, line, parsed) -> root.handle(e));
+    cl.setExecutionStrategy(
+        parsed -> {
+          if (root.messages().isChinese()) {
+            cl.setResourceBundle(Messages.help(Lang.zh));
+          }
+          return new CommandLine.RunLast().execute(parsed);
+        });
     return cl;
   }
 

@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     description = "Enrol the members listed in FILE (member_id,joined_on[,team][,grid]), all or nothing.",
     footer = {"", "Example:", "  huzhu members import members.csv --encoding GB18030"})
 final class MembersImportCommand extends Cli {
-  @Parameters(index = "0", paramLabel = "FILE", description = "The members CSV file.")
+  @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The members CSV file.")
   Path file;
 
   @Option(names = "--encoding", paramLabel = "CHARSET", description = "The file's charset (default: UTF-8).")

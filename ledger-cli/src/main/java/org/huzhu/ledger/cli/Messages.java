@@ -11,19 +11,33 @@ import java.util.ResourceBundle;
  */
 final class Messages {
   private static final String BUNDLE = "org.huzhu.ledger.cli.messages";
+  private static final String HELP = "org.huzhu.ledger.cli.help";
   private final ResourceBundle bundle;
+  private final Huzhu.Lang lang;
 
-  private Messages(ResourceBundle bundle) {
+  private Messages(ResourceBundle bundle, Huzhu.Lang lang) {
     this.bundle = bundle;
+    this.lang = lang;
   }
 
   static Messages of(Huzhu.Lang lang) {
-    Locale locale = lang == Huzhu.Lang.zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
-    return new Messages(
-        ResourceBundle.getBundle(
-            BUNDLE,
-            new Locale(locale.getLanguage()),
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    return new Messages(load(BUNDLE, lang), lang);
+  }
+
+  /** The usage help texts of {@code lang} (English help lives in the annotations). */
+  static ResourceBundle help(Huzhu.Lang lang) {
+    return load(HELP, lang);
+  }
+
+  private static ResourceBundle load(String name, Huzhu.Lang lang) {
+    return ResourceBundle.getBundle(
+        name,
+        lang == Huzhu.Lang.zh ? Locale.CHINESE : Locale.ENGLISH,
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  boolean isChinese() {
+    return lang == Huzhu.Lang.zh;
   }
 
   /** The message {@code key} with {@code args} (each shown as {@code String.valueOf}). */

@@ -490,6 +490,9 @@ class CommandsTest {
       assertTrue(r.out.contains("Example:"), () -> String.join(" ", args) + "\n" + r);
       assertTrue(r.out.contains("--journal"), () -> "global options listed: " + String.join(" ", args) + "\n" + r);
     }
+    Run zh = books.run("adjust", "--help", "--lang", "zh");
+    ok(zh);
+    assertTrue(zh.out.contains("示例：") && zh.out.contains("人工更正或补录") && zh.out.contains("批准人"), zh::toString);
     Run v = books.run("--version");
     ok(v);
     assertTrue(v.out.startsWith("huzhu "), v::toString);
