@@ -217,8 +217,15 @@ public final class Huzhu implements Runnable {
       err.println(messages().get("error.refused", r.reason().code(), r.detail()));
       code = REFUSED;
     } else if (e instanceof LedgerStorageException s) {
-      String where = s.segment() == null ? journal().toString() : journal().resolve(s.segment()) + " @" + s.offset();
-      err.println(messages().get("error.storage", s.getMessage(), where));
+      String message = String.valueOf(s.getMessage());
+      String where =
+          s.segment() != null
+              ? journal().resolve(s.segment()) + " @" + s.offset()
+              : message.contains(journal().toString()) ? null : journal().toString();
+      err.println(
+          where == null
+              ? messages().get("error.storage.plain", message)
+              : messages().get("error.storage", message, where));
       code = UNUSABLE;
     } else if (e instanceof IllegalArgumentException) {
       err.println(messages().get("error.argument", e.getMessage()));

@@ -71,6 +71,21 @@ class CommandsTest {
     }
   }
 
+  @Test
+  void aLedgerHeldByAnotherWriterExits5AndReadsStillWork() throws IOException {
+    books.withMembers(tmp);
+    try (org.huzhu.ledger.Ledger held =
+        org.huzhu.ledger.Ledger.open(books.dir, java.time.Clock.fixed(java.time.Instant.parse("2026-03-10T01:00:00Z"), java.time.ZoneOffset.UTC))) {
+      Run r = books.run("adjust", "--member", "v1", "--points", "5", "--reason", "r", "--approved-by", "o", "--id", "A-1");
+      assertEquals(5, r.exit, r::toString);
+      oneLineError(r);
+      ok(books.run("balance"));
+      ok(books.run("audit"));
+      assertTrue(held.head().startsWith("3:"));
+    }
+    ok(books.run("adjust", "--member", "v1", "--points", "5", "--reason", "r", "--approved-by", "o", "--id", "A-1"));
+  }
+
   // ------------------------------------------------------------------ members import
 
   @Test
