@@ -45,12 +45,17 @@ final class ExportCommand extends Cli {
         write(entries.iterator(), out());
         out().flush();
       } else {
+        // Written beside the target and moved into place, so a failed export leaves no half file.
         Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-        try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          w.write('\uFEFF');
-          write(entries.iterator(), w);
+        try {
+          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write('\uFEFF');
+            write(entries.iterator(), w);
+          }
+          Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(tmp);
         }
-        Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
     return Huzhu.OK;

@@ -250,7 +250,10 @@ public final class Huzhu implements Runnable {
 
   private static String describe(IOException e) {
     if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file: " + n.getFile();
+      return "no such file or directory: " + n.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getReason() + ": " + f.getFile();
     }
     if (e instanceof java.nio.file.AccessDeniedException a) {
       return "access denied: " + a.getFile();

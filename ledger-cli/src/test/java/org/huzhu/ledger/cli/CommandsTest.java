@@ -483,6 +483,17 @@ class CommandsTest {
     assertTrue(new String(bytes, StandardCharsets.UTF_8).startsWith("\uFEFFseq,id,kind"));
   }
 
+  @Test
+  void exportToAnUnwritablePlaceExits3AndLeavesNothing() throws IOException {
+    books.withMembers(tmp);
+    Path file = tmp.resolve("no-such-dir").resolve("out.csv");
+    Run r = books.run("export", "csv", "--output", file.toString());
+    assertEquals(3, r.exit, r::toString);
+    oneLineError(r);
+    assertTrue(r.err.contains("no-such-dir"), r::toString);
+    assertFalse(Files.exists(file.getParent()));
+  }
+
   // ------------------------------------------------------------------ help and version
 
   @Test
