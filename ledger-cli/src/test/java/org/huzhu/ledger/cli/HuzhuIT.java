@@ -27,6 +27,10 @@ class HuzhuIT {
     cmd.add("-jar");
     cmd.add(jar);
     cmd.addAll(List.of(args));
+    return exec(cmd);
+  }
+
+  private Result exec(List<String> cmd) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
     pb.environment().put("HUZHU_JOURNAL", tmp.resolve("books").toString());
     pb.environment().put("HUZHU_NOW", "2026-03-10T09:00");
@@ -36,7 +40,7 @@ class HuzhuIT {
     Process p = pb.start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("huzhu " + String.join(" ", args) + " did not finish");
+      throw new AssertionError(String.join(" ", cmd) + " did not finish");
     }
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
@@ -72,5 +76,32 @@ class HuzhuIT {
     assertEquals(0, audit.exit(), audit::toString);
     assertTrue(audit.out().startsWith("{\"ok\":true,\"entries\":4,\"seq\":4,\"head\":\""), audit::toString);
     assertEquals("", audit.err());
+  }
+
+  @Test
+  void theLauncherRunsTheJar() throws Exception {
+    Path launcher = Path.of(System.getProperty("huzhu.jar", "target/huzhu.jar")).toAbsolutePath().getParent().getParent().getParent().resolve("bin/huzhu");
+    assertTrue(Files.isRegularFile(launcher), launcher::toString);
+    Result r = exec(List.of("sh", launcher.toString(), "--version"));
+    assertEquals(0, r.exit(), r::toString);
+    assertTrue(r.out().startsWith("huzhu "), r::toString);
+  }
+
+  /** When hledger is installed, it accepts the exported journal and its balances. */
+  @Test
+  void hledgerReadsTheExport() throws Exception {
+    Path hledger = Path.of("/usr/bin/hledger");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(hledger), "hledger is not installed");
+    assertEquals(0, huzhu("init").exit());
+    Path members = tmp.resolve("members.csv");
+    Files.writeString(members, "member_id,joined_on\nv1,2026-01-01\n", StandardCharsets.UTF_8);
+    assertEquals(0, huzhu("members", "import", members.toString()).exit());
+    assertEquals(0, huzhu("adjust", "--member", "v1", "--points", "120", "--reason", "r", "--approved-by", "o", "--id", "A-1", "--at", "2026-03-01").exit());
+    assertEquals(0, huzhu("adjust", "--member", "v1", "--minutes", "90", "--reason", "r", "--approved-by", "o", "--id", "A-2", "--at", "2026-03-02").exit());
+    Path journal = tmp.resolve("books.journal");
+    assertEquals(0, huzhu("export", "ledger", "--output", journal.toString()).exit());
+    Result bal = exec(List.of(hledger.toString(), "-f", journal.toString(), "balance", "member:v1", "--flat", "--no-total"));
+    assertEquals(0, bal.exit(), bal::toString);
+    assertTrue(bal.out().contains("120 PTS") && bal.out().contains("90 MIN"), bal::toString);
   }
 }
