@@ -139,6 +139,11 @@ public final class Huzhu implements Runnable {
 
   /** Runs {@code huzhu} and exits with its exit code. */
   public static void main(String[] args) {
+    // The ledger's own log (e.g. a checkpoint it skipped) stays quiet unless --debug: errors are
+    // one line on stderr. slf4j-simple reads this once, before the first logger is made.
+    if (java.util.Arrays.asList(args).contains("--debug")) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = commandLine(out, err, System.getenv()).execute(args);
@@ -220,7 +225,7 @@ public final class Huzhu implements Runnable {
       String message = String.valueOf(s.getMessage());
       String where =
           s.segment() != null
-              ? journal().resolve(s.segment()) + " @" + s.offset()
+              ? journal() + ": " + s.segment() + " @" + s.offset()
               : message.contains(journal().toString()) ? null : journal().toString();
       err.println(
           where == null

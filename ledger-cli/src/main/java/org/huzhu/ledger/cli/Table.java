@@ -32,10 +32,6 @@ final class Table {
     return this;
   }
 
-  boolean isEmpty() {
-    return rows.isEmpty();
-  }
-
   private static String oneLine(String s) {
     return s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace('\t', ' ');
   }

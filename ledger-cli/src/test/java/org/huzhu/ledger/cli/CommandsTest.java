@@ -276,6 +276,15 @@ class CommandsTest {
   }
 
   @Test
+  void huzhuNowWithAnOffsetIsAnInstant() throws IOException {
+    books.withMembers(tmp);
+    books.now("2026-04-02T17:30:00Z"); // 2026-04-03T01:30 in Shanghai
+    Run r = books.run("adjust", "--member", "v1", "--points", "5", "--reason", "r", "--approved-by", "o", "--id", "A-1", "--format", "json");
+    ok(r);
+    assertTrue(r.out.contains("\"date\":\"2026-04-03\""), r::toString);
+  }
+
+  @Test
   void anUnreadableHuzhuNowIsAUsageError() throws IOException {
     books.withMembers(tmp);
     books.now("next tuesday");
