@@ -367,6 +367,23 @@ class CommandsTest {
   }
 
   @Test
+  void langDefaultsToChineseOnAChineseSystem() throws IOException {
+    books.withMembers(tmp);
+    java.util.Locale before = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.SIMPLIFIED_CHINESE);
+      Run zh = books.run("balance");
+      assertTrue(zh.out.startsWith("截至 2026-03-10 的余额"), zh::toString);
+      Run en = books.run("balance", "--lang", "en");
+      assertTrue(en.out.startsWith("Balances as of 2026-03-10"), en::toString);
+    } finally {
+      java.util.Locale.setDefault(before);
+    }
+    Run tr = books.run("balance");
+    assertTrue(tr.out.startsWith("Balances as of"), "a Turkish system gets English: " + tr);
+  }
+
+  @Test
   void statementInEachFormat() throws IOException {
     books.withMembers(tmp);
     ok(books.run("adjust", "--member", "v1", "--points", "120", "--reason", "-backfill", "--approved-by", "o", "--id", "A-1", "--at", "2026-02-01"));
