@@ -1,0 +1,17 @@
+package org.huzhu.ledger.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code huzhu members}: groups the members subcommands. */
+@Command(
+    name = "members",
+    mixinStandardHelpOptions = true,
+    description = "Manage members.",
+    subcommands = {MembersImportCommand.class},
+    footer = {"", "Example:", "  huzhu members import members.csv"})
+final class MembersCommand extends Cli {
+  @Override
+  int run() {
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), msg().get("error.no-command"));
+  }
+}

@@ -1,0 +1,62 @@
+package org.huzhu.ledger.cli;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.huzhu.ledger.EnrolmentSummary;
+import org.huzhu.ledger.Ledger;
+import org.huzhu.ledger.MemberRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code huzhu members import FILE}: enrols the members of a file, all or nothing. */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Enrol the members listed in FILE (member_id,joined_on[,team][,grid]), all or nothing.",
+    footer = {"", "Example:", "  huzhu members import members.csv --encoding GB18030"})
+final class MembersImportCommand extends Cli {
+  @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The members CSV file.")
+  Path file;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "The file's charset (default: UTF-8).")
+  String encoding;
+
+  @Override
+  int run() throws Exception {
+    Charset charset;
+    try {
+      charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--encoding '" + encoding + "' is not a known charset");
+    }
+    List<MemberRecord> members = MembersCsv.read(file, charset);
+    EnrolmentSummary s;
+    try (Ledger ledger = openWriter()) {
+      s = ledger.enrol(members);
+    }
+    print(
+        new Output() {
+          @Override
+          public Object json() {
+            return Json.obj("read", members.size(), "enrolled", s.enrolled(), "changed", s.changed(), "unchanged", s.unchanged());
+          }
+
+          @Override
+          public String csv(Messages msg) {
+            return new Csv()
+                .row("read", "enrolled", "changed", "unchanged")
+                .row(members.size(), s.enrolled(), s.changed(), s.unchanged())
+                .toString();
+          }
+
+          @Override
+          public String table(Messages msg) {
+            return msg.get("members.done", members.size(), s.enrolled(), s.changed(), s.unchanged()) + "\n";
+          }
+        });
+    return Huzhu.OK;
+  }
+}

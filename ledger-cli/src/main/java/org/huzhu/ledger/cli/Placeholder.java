@@ -1,1 +1,0 @@
-package org.huzhu.ledger.cli; final class Placeholder {}
