@@ -60,6 +60,19 @@ public record Entry(long seq, String id, LocalDate date, List<Posting> postings,
     return new Posting(account, 0, 0);
   }
 
+  /** The entry's canonical JSON, exactly as the journal stores it (without the sequence number). */
+  public String toJson() {
+    return new String(EntryCodec.toJson(this), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /**
+   * One English line that tells a volunteer why this entry is there, e.g. {@code 2:00 elderly-care
+   * × 10/h × 1.5 weekend = 30} for a credit.
+   */
+  public String explanation() {
+    return Explanations.of(this);
+  }
+
   Entry withSeq(long newSeq) {
     return new Entry(newSeq, id, date, postings, detail);
   }

@@ -119,6 +119,23 @@ public final class Ledger implements AutoCloseable {
     return l;
   }
 
+  /**
+   * The time zone of the ledger in {@code dir}, read from its first entry without opening it, so
+   * that a caller can build a clock in that zone before opening.
+   *
+   * @throws LedgerStorageException if there is no ledger there or its first entry cannot be read
+   */
+  public static ZoneId zoneOf(Path dir) {
+    try (Journal j = Journals.openReader(dir)) {
+      JournalRecord first =
+          j.read(1).orElseThrow(() -> new LedgerStorageException("the ledger at " + dir + " has no entries", null));
+      if (EntryCodec.fromJson(1, first.entryJson()).detail() instanceof EntryDetail.LedgerCreated c) {
+        return c.zone();
+      }
+      throw new LedgerStorageException("the first entry of the ledger at " + dir + " does not name its zone", null);
+    }
+  }
+
   /** Whether a ledger exists in {@code dir}. */
   public static boolean exists(Path dir) {
     return Journals.exists(dir);
