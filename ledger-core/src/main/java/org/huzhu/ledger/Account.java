@@ -1,7 +1,6 @@
 package org.huzhu.ledger;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An account of the ledger, named as in the contract: {@code member:<id>}, {@code merchant:<id>},
@@ -11,8 +10,6 @@ import java.util.regex.Pattern;
  * @param name the account's full name
  */
 public record Account(String name) implements Comparable<Account> {
-  static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
   /** Where credited points and minutes come from. */
   public static final Account ISSUED = new Account("community:issued");
   /** Where expired points go. */
@@ -32,12 +29,43 @@ public record Account(String name) implements Comparable<Account> {
           case "community:issued", "community:expired", "community:pool", "community:settled" ->
               true;
           default ->
-              (name.startsWith("member:") && ID.matcher(name.substring(7)).matches())
-                  || (name.startsWith("merchant:") && ID.matcher(name.substring(9)).matches());
+              (name.startsWith("member:") && isId(name, 7))
+                  || (name.startsWith("merchant:") && isId(name, 9));
         };
     if (!ok) {
       throw new IllegalArgumentException("not an account name: '" + name + "'");
     }
+  }
+
+  /** Whether {@code name} from {@code from} on matches {@code [A-Za-z0-9._-]{1,64}}. */
+  static boolean isId(String name, int from) {
+    int n = name.length() - from;
+    if (n < 1 || n > 64) {
+      return false;
+    }
+    for (int i = from; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final java.util.Map<String, Account> KNOWN = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The account named {@code name}; equal names give the same instance, so replay allocates little. */
+  static Account named(String name) {
+    Account a = KNOWN.get(name);
+    if (a == null) {
+      a = new Account(name);
+      if (KNOWN.size() < 1_000_000) {
+        KNOWN.putIfAbsent(name, a);
+      }
+    }
+    return a;
   }
 
   /** The account of member {@code memberId}. */

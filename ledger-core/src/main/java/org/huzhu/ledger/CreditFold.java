@@ -27,8 +27,23 @@ final class CreditFold {
     if (c.importId() != null) {
       s.importCreditsForUpdate(c.importId()).add(e.id());
     }
+    MemberState.Affiliation a = m.affiliationOn(e.date());
+    String team = c.team() != null ? c.team() : a == null ? null : a.team();
+    String grid = c.grid() != null ? c.grid() : a == null ? null : a.grid();
     return new EntryInfo.CreditInfo(
-        c.member(), b.points(), b.minutesCredited(), start, end, b.hourBased(), c.importId());
+        c.member(), b.points(), b.minutesCredited(), start, end, b.hourBased(), intern(c.importId()),
+        intern(c.activity()), intern(team), intern(grid));
+  }
+
+  private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Activities, teams, grids and import ids repeat across millions of credits: keep one copy. */
+  static String intern(String s) {
+    if (s == null) {
+      return null;
+    }
+    String known = NAMES.putIfAbsent(s, s);
+    return known == null ? s : known;
   }
 
   static void reverse(LedgerState s, String targetId, EntryInfo target) {

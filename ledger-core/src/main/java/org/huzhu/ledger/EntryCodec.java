@@ -210,7 +210,7 @@ final class EntryCodec {
     if (account == null || points == null || minutes == null) {
       throw new IllegalArgumentException("a posting lacks account, points or minutes");
     }
-    return new Posting(new Account(account), points, minutes);
+    return new Posting(Account.named(account), points, minutes);
   }
 
   private static long integral(JsonParser p, JsonToken t) throws IOException {

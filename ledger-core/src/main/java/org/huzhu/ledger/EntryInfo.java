@@ -36,9 +36,21 @@ record EntryInfo(
    * @param end check-out, nanoseconds since the epoch
    * @param hourBased whether the activity is hour-based (counts for overlap)
    * @param importId the import that credited it
+   * @param activity the activity key
+   * @param team the team it counts for in reports (the sign-in's, else the member's on that day)
+   * @param grid the grid it counts for in reports, likewise
    */
   record CreditInfo(
-      String member, long points, long minutes, long start, long end, boolean hourBased, String importId) {}
+      String member,
+      long points,
+      long minutes,
+      long start,
+      long end,
+      boolean hourBased,
+      String importId,
+      String activity,
+      String team,
+      String grid) {}
 
   EntryInfo reversed(String reversalId) {
     return new EntryInfo(seq, kind, date, fingerprint, at, reversalId, entry, credit);

@@ -418,17 +418,17 @@ public final class Ledger implements AutoCloseable {
 
   /** Points redeemed per merchant in {@code month}, net of reversals, with settlements and what is owed. */
   public Reports.Merchants merchantsReport(java.time.YearMonth month) {
-    return read(() -> ReportBuilder.merchants(this::forEachEntry, snapshotForReports(), month));
+    return read(() -> ReportBuilder.merchants(root, month));
   }
 
   /** Minutes and points credited per team and per grid in {@code month}. */
   public Reports.Teams teamsReport(java.time.YearMonth month) {
-    return read(() -> ReportBuilder.teams(this::forEachEntry, snapshotForReports(), month));
+    return read(() -> ReportBuilder.teams(root, month));
   }
 
   /** The {@code top} volunteers by credited minutes in {@code month} (ties share a rank). */
   public Reports.Leaderboard leaderboard(java.time.YearMonth month, int top) {
-    return read(() -> ReportBuilder.leaderboard(this::forEachEntry, snapshotForReports(), month, top));
+    return read(() -> ReportBuilder.leaderboard(root, month, top));
   }
 
   /**
@@ -441,16 +441,7 @@ public final class Ledger implements AutoCloseable {
     if (member(member).isEmpty()) {
       throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + member + " is not enrolled");
     }
-    String head = head();
-    return read(() -> ReportBuilder.certificate(this::forEachEntry, snapshotForReports(), member, from, to, head));
-  }
-
-  /**
-   * The state reports read beside the journal, under the read lock: every entry the scan meets was
-   * merged into it before it became visible in the journal's readers.
-   */
-  private LedgerState snapshotForReports() {
-    return root;
+    return read(() -> ReportBuilder.certificate(root, member, from, to, head()));
   }
 
   private <T> T submit(Writer.Decision<T> d) {

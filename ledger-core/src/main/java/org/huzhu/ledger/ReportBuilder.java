@@ -11,13 +11,11 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
-/** Builds {@link Reports} values from the state and one pass over the journal. */
+/**
+ * Builds {@link Reports} values from the state alone: every entry's compact form is in memory, so
+ * a report over millions of entries is one pass over a map, without reading the journal.
+ */
 final class ReportBuilder {
-  /** Hands every entry of the journal, in order, to a consumer. */
-  interface EntryScan {
-    void each(Consumer<Entry> consumer);
-  }
-
   private ReportBuilder() {}
 
   static Reports.Liability liability(LedgerState s, LocalDate asOf) {
@@ -47,57 +45,43 @@ final class ReportBuilder {
     return new Reports.Liability(asOf, points, minutes, buckets, merchants, settled == null ? 0 : settled[0]);
   }
 
-  /** What a credit contributes to monthly reports. */
-  private record CreditFacts(String member, String activity, String team, String grid, long minutes, long points) {}
-
-  /** Walks the journal, turning credits and their reversals into signed contributions. */
-  private static void credits(
-      EntryScan entries, LedgerState s, YearMonth month, Consumer<SignedCredit> sink) {
-    Map<String, CreditFacts> seen = new HashMap<>();
-    entries.each(e -> {
-      if (e.detail() instanceof EntryDetail.Credit c) {
-        MemberState m = s.member(c.member());
-        MemberState.Affiliation a = m == null ? null : m.affiliationOn(e.date());
-        CreditFacts f =
-            new CreditFacts(
-                c.member(),
-                c.activity(),
-                c.team() != null ? c.team() : a == null ? null : a.team(),
-                c.grid() != null ? c.grid() : a == null ? null : a.grid(),
-                c.breakdown().minutesCredited(),
-                c.breakdown().points());
-        seen.put(e.id(), f);
-        if (YearMonth.from(e.date()).equals(month)) {
-          sink.accept(new SignedCredit(e.id(), f, 1));
-        }
-      } else if (e.detail() instanceof EntryDetail.Reversal r && seen.containsKey(r.target())) {
-        if (YearMonth.from(e.date()).equals(month)) {
-          sink.accept(new SignedCredit(r.target(), seen.get(r.target()), -1));
+  /** Credits dated in {@code month} (+1) and reversals of credits dated in it (−1). */
+  private static void credits(LedgerState s, YearMonth month, Consumer<SignedCredit> sink) {
+    for (Map.Entry<String, EntryInfo> e : s.entries.entrySet()) {
+      EntryInfo info = e.getValue();
+      if (!YearMonth.from(info.date()).equals(month)) {
+        continue;
+      }
+      if (info.credit() != null) {
+        sink.accept(new SignedCredit(info.credit(), 1));
+      } else if (info.entry() != null && info.entry().detail() instanceof EntryDetail.Reversal r) {
+        EntryInfo target = s.entry(r.target());
+        if (target != null && target.credit() != null) {
+          sink.accept(new SignedCredit(target.credit(), -1));
         }
       }
-    });
+    }
   }
 
-  private record SignedCredit(String id, CreditFacts facts, int sign) {}
-
-  static Reports.Teams teams(EntryScan entries, LedgerState s, YearMonth month) {
-    Map<String, long[]> teams = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-    Map<String, long[]> grids = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
-    credits(
-        entries,
-        s,
-        month,
-        c -> {
-          add(teams.computeIfAbsent(c.facts().team(), k -> new long[3]), c);
-          add(grids.computeIfAbsent(c.facts().grid(), k -> new long[3]), c);
-        });
-    return new Reports.Teams(month, lines(teams), lines(grids));
-  }
+  private record SignedCredit(EntryInfo.CreditInfo credit, int sign) {}
 
   private static void add(long[] acc, SignedCredit c) {
     acc[0] += c.sign();
-    acc[1] += c.sign() * c.facts().minutes();
-    acc[2] += c.sign() * c.facts().points();
+    acc[1] += c.sign() * c.credit().minutes();
+    acc[2] += c.sign() * c.credit().points();
+  }
+
+  static Reports.Teams teams(LedgerState s, YearMonth month) {
+    Map<String, long[]> teams = new TreeMap<>(Comparator.nullsLast(Texts::compareUtf8));
+    Map<String, long[]> grids = new TreeMap<>(Comparator.nullsLast(Texts::compareUtf8));
+    credits(
+        s,
+        month,
+        c -> {
+          add(teams.computeIfAbsent(c.credit().team(), k -> new long[3]), c);
+          add(grids.computeIfAbsent(c.credit().grid(), k -> new long[3]), c);
+        });
+    return new Reports.Teams(month, lines(teams), lines(grids));
   }
 
   private static List<Reports.GroupLine> lines(Map<String, long[]> groups) {
@@ -106,9 +90,9 @@ final class ReportBuilder {
     return out;
   }
 
-  static Reports.Leaderboard leaderboard(EntryScan entries, LedgerState s, YearMonth month, int top) {
+  static Reports.Leaderboard leaderboard(LedgerState s, YearMonth month, int top) {
     Map<String, long[]> byMember = new HashMap<>();
-    credits(entries, s, month, c -> add(byMember.computeIfAbsent(c.facts().member(), k -> new long[3]), c));
+    credits(s, month, c -> add(byMember.computeIfAbsent(c.credit().member(), k -> new long[3]), c));
     List<Map.Entry<String, long[]>> sorted = new ArrayList<>(byMember.entrySet());
     sorted.sort(
         Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1])
@@ -130,24 +114,24 @@ final class ReportBuilder {
     return new Reports.Leaderboard(month, leaders);
   }
 
-  static Reports.Merchants merchants(EntryScan entries, LedgerState s, YearMonth month) {
+  static Reports.Merchants merchants(LedgerState s, YearMonth month) {
     Map<String, long[]> lines = new TreeMap<>(Texts::compareUtf8);
-    entries.each(e -> {
-      if (!YearMonth.from(e.date()).equals(month)) {
-        return;
+    for (EntryInfo info : s.entries.values()) {
+      if (info.entry() == null || !YearMonth.from(info.date()).equals(month)) {
+        continue;
       }
-      if (e.detail() instanceof EntryDetail.Redemption r) {
+      EntryDetail d = info.entry().detail();
+      if (d instanceof EntryDetail.Redemption r) {
         lines.computeIfAbsent(r.merchant(), k -> new long[3])[0] += r.pricePoints() * r.quantity();
-      } else if (e.detail() instanceof EntryDetail.Reversal r) {
+      } else if (d instanceof EntryDetail.Reversal r) {
         EntryInfo target = s.entry(r.target());
-        if (target != null && target.kind().equals("redemption")) {
-          EntryDetail.Redemption red = (EntryDetail.Redemption) target.entry().detail();
+        if (target != null && target.entry() != null && target.entry().detail() instanceof EntryDetail.Redemption red) {
           lines.computeIfAbsent(red.merchant(), k -> new long[3])[1] += red.pricePoints() * red.quantity();
         }
-      } else if (e.detail() instanceof EntryDetail.Settlement st) {
+      } else if (d instanceof EntryDetail.Settlement st) {
         lines.computeIfAbsent(st.merchant(), k -> new long[3])[2] += st.points();
       }
-    });
+    }
     s.accounts.forEach(
         (a, v) -> {
           if (a.isMerchant() && v[0] != 0) {
@@ -163,37 +147,40 @@ final class ReportBuilder {
     return new Reports.Merchants(month, out);
   }
 
-  static Reports.Certificate certificate(
-      EntryScan entries, LedgerState s, String member, LocalDate from, LocalDate to, String head) {
-    MemberState m = s.member(member);
-    Map<String, long[]> minutes = new TreeMap<>(Texts::compareUtf8);
-    Map<String, List<String>> ids = new HashMap<>();
-    long[] backfilled = new long[1];
-    entries.each(e -> {
-      boolean inPeriod = (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to));
-      if (!inPeriod) {
-        return;
+  static Reports.Certificate certificate(LedgerState s, String member, LocalDate from, LocalDate to, String head) {
+    MemberState m = Objects.requireNonNull(s.member(member), "member");
+    record Credited(String activity, long seq, String id, long minutes) {}
+    List<Credited> credited = new ArrayList<>();
+    long backfilled = 0;
+    for (Map.Entry<String, EntryInfo> e : s.entries.entrySet()) {
+      EntryInfo info = e.getValue();
+      boolean inPeriod = (from == null || !info.date().isBefore(from)) && (to == null || !info.date().isAfter(to));
+      if (!inPeriod || info.reversedBy() != null) {
+        continue;
       }
-      if (e.detail() instanceof EntryDetail.Credit c && c.member().equals(member)) {
-        EntryInfo info = s.entry(e.id());
-        if (info.reversedBy() != null || c.breakdown().minutesCredited() == 0) {
-          return;
-        }
-        minutes.computeIfAbsent(c.activity(), k -> new long[1])[0] += c.breakdown().minutesCredited();
-        ids.computeIfAbsent(c.activity(), k -> new ArrayList<>()).add(e.id());
-      } else if (e.detail() instanceof EntryDetail.Adjustment a
-          && a.member().equals(member)
-          && s.entry(e.id()).reversedBy() == null) {
-        backfilled[0] += a.minutes();
+      EntryInfo.CreditInfo c = info.credit();
+      if (c != null && c.member().equals(member) && c.minutes() != 0) {
+        credited.add(new Credited(c.activity(), info.seq(), e.getKey(), c.minutes()));
+      } else if (info.entry() != null
+          && info.entry().detail() instanceof EntryDetail.Adjustment a
+          && a.member().equals(member)) {
+        backfilled += a.minutes();
       }
-    });
+    }
+    credited.sort(Comparator.comparingLong(Credited::seq));
+    Map<String, List<String>> ids = new TreeMap<>(Texts::compareUtf8);
+    Map<String, Long> minutes = new HashMap<>();
+    for (Credited c : credited) {
+      ids.computeIfAbsent(c.activity(), k -> new ArrayList<>()).add(c.id());
+      minutes.merge(c.activity(), c.minutes(), Long::sum);
+    }
     List<Reports.ActivityLine> lines = new ArrayList<>();
     long total = 0;
-    for (Map.Entry<String, long[]> e : minutes.entrySet()) {
-      lines.add(new Reports.ActivityLine(e.getKey(), e.getValue()[0], ids.get(e.getKey())));
-      total += e.getValue()[0];
+    for (Map.Entry<String, List<String>> e : ids.entrySet()) {
+      long mins = minutes.get(e.getKey());
+      lines.add(new Reports.ActivityLine(e.getKey(), mins, e.getValue()));
+      total += mins;
     }
-    return new Reports.Certificate(
-        member, Objects.requireNonNull(m, "member").joinedOn, from, to, lines, total, backfilled[0], head);
+    return new Reports.Certificate(member, m.joinedOn, from, to, lines, total, backfilled, head);
   }
 }

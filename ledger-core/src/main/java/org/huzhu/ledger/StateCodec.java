@@ -23,7 +23,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private StateCodec() {}
 
@@ -149,6 +149,9 @@ final class StateCodec {
       out.writeLong(c.end());
       out.writeBoolean(c.hourBased());
       nullable(out, c.importId());
+      out.writeUTF(c.activity());
+      nullable(out, c.team());
+      nullable(out, c.grid());
     } else {
       out.writeByte(0);
       byte[] json = EntryCodec.toJson(i.entry());
@@ -279,7 +282,9 @@ final class StateCodec {
     if (form == 1) {
       EntryInfo.CreditInfo c =
           new EntryInfo.CreditInfo(
-              in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(), nullable(in));
+              in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
+              CreditFold.intern(nullable(in)), CreditFold.intern(in.readUTF()), CreditFold.intern(nullable(in)),
+              CreditFold.intern(nullable(in)));
       return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, null, c);
     }
     byte[] json = new byte[in.readInt()];

@@ -36,7 +36,7 @@ final class Texts {
   }
 
   static boolean isPlainId(String id) {
-    return id != null && Account.ID.matcher(id).matches();
+    return id != null && Account.isId(id, 0);
   }
 
   /** Trims spaces and tabs only, as the contract trims fields. */
