@@ -8,7 +8,6 @@ import org.huzhu.ledger.journal.Checkpoint;
 import org.huzhu.ledger.journal.Journal;
 import org.huzhu.ledger.journal.JournalDamage;
 import org.huzhu.ledger.journal.JournalRecord;
-import org.huzhu.ledger.journal.RecordVisitor;
 
 /**
  * Verifies a journal from scratch and never repairs anything. It rebuilds the state with the same
@@ -36,7 +35,7 @@ final class Audit {
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
     Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash);
-    journal.scan(1, walk);
+    EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
     if (ckpt != null && ckpt.seq() > walk.lastSeq) {
       findings.add(
           new AuditReport.Finding(
@@ -50,7 +49,7 @@ final class Audit {
     return new AuditReport(findings.isEmpty(), walk.count, walk.lastSeq, walk.lastHash, findings);
   }
 
-  private static final class Walk implements RecordVisitor {
+  private static final class Walk implements EntryScan.Sink {
     final List<AuditReport.Finding> findings;
     final Checkpoint ckpt;
     final long anchorSeq;
@@ -72,18 +71,16 @@ final class Audit {
     }
 
     @Override
-    public boolean record(JournalRecord r) {
+    public boolean accept(JournalRecord r, Entry decoded, RuntimeException undecodable) {
       count++;
       lastSeq = r.seq();
       lastHash = r.hash();
       if (r.seq() == anchorSeq && !r.hash().equals(anchorHash)) {
         find("seq " + r.seq(), "anchor", "entry " + r.seq() + " has hash " + r.hash() + ", not the anchor's " + anchorHash);
       }
-      Entry e;
-      try {
-        e = EntryCodec.fromJson(r.seq(), r.entryJson());
-      } catch (IllegalArgumentException ex) {
-        String msg = ex.getMessage() == null ? "" : ex.getMessage();
+      Entry e = decoded;
+      if (undecodable != null) {
+        String msg = undecodable.getMessage() == null ? "" : undecodable.getMessage();
         find("seq " + r.seq(), msg.contains("do not balance") ? "balance" : "record", msg + where(r));
         return true;
       }

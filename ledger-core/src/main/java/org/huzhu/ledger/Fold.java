@@ -2,7 +2,6 @@ package org.huzhu.ledger;
 
 import com.google.common.hash.Hasher;
 import com.google.common.hash.Hashing;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -161,7 +160,7 @@ final class Fold {
   /** A hash of what makes two commands "the same", without their {@code at}. */
   static long fingerprint(EntryDetail d) {
     Hasher h = Hashing.murmur3_128().newHasher();
-    h.putString(d.kind(), StandardCharsets.UTF_8).putByte((byte) 0);
+    put(h, d.kind());
     if (d instanceof EntryDetail.Adjustment x) {
       put(h, x.member(), x.points(), x.minutes(), x.reason(), x.approvedBy());
     } else if (d instanceof EntryDetail.Reversal x) {
@@ -178,9 +177,21 @@ final class Fold {
     return h.hash().asLong();
   }
 
+  /** Feeds values to the hash with a tag per type, so that no two different lists collide by text. */
   static void put(Hasher h, Object... values) {
     for (Object v : values) {
-      h.putString(String.valueOf(v), StandardCharsets.UTF_8).putByte((byte) 0);
+      if (v == null) {
+        h.putByte((byte) 0);
+      } else if (v instanceof String str) {
+        h.putByte((byte) 1).putInt(str.length()).putUnencodedChars(str);
+      } else if (v instanceof Long n) {
+        h.putByte((byte) 2).putLong(n);
+      } else if (v instanceof java.time.Instant t) {
+        h.putByte((byte) 3).putLong(t.getEpochSecond()).putInt(t.getNano());
+      } else {
+        String str = v.toString();
+        h.putByte((byte) 4).putInt(str.length()).putUnencodedChars(str);
+      }
     }
   }
 

@@ -605,45 +605,38 @@ public final class Ledger implements AutoCloseable {
    */
   void forEachEntry(Consumer<Entry> consumer) {
     long committed = read(() -> root.seq);
-    journal.scan(
+    EntryScan.entries(
+        journal,
         1,
-        new RecordVisitor() {
-          @Override
-          public boolean record(JournalRecord r) {
-            if (r.seq() > committed) {
-              return false;
-            }
-            consumer.accept(EntryCodec.fromJson(r.seq(), r.entryJson()));
-            return true;
+        committed,
+        consumer,
+        d -> {
+          if (journal.readOnly() && d.check().equals("tail")) {
+            return;
           }
-
-          @Override
-          public void damage(JournalDamage d) {
-            if (journal.readOnly() && d.check().equals("tail")) {
-              return;
-            }
-            throw new LedgerStorageException(
-                "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
-          }
+          throw new LedgerStorageException(
+              "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
         });
   }
 
+  /**
+   * Every committed entry from sequence number {@code fromSeq} on, in journal order, read from the
+   * journal. The stream holds the entries in memory; close it when done.
+   */
   public Stream<Entry> entries(long fromSeq) {
     List<Entry> out = new ArrayList<>();
-    journal.scan(
+    long committed = read(() -> root.seq);
+    EntryScan.entries(
+        journal,
         fromSeq,
-        new RecordVisitor() {
-          @Override
-          public boolean record(JournalRecord r) {
-            out.add(EntryCodec.fromJson(r.seq(), r.entryJson()));
-            return true;
+        committed,
+        out::add,
+        d -> {
+          if (journal.readOnly() && d.check().equals("tail")) {
+            return;
           }
-
-          @Override
-          public void damage(JournalDamage d) {
-            throw new LedgerStorageException(
-                "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
-          }
+          throw new LedgerStorageException(
+              "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
         });
     return out.stream();
   }

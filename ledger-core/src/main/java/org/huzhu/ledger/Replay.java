@@ -3,9 +3,7 @@ package org.huzhu.ledger;
 import java.util.Optional;
 import org.huzhu.ledger.journal.Checkpoint;
 import org.huzhu.ledger.journal.Journal;
-import org.huzhu.ledger.journal.JournalDamage;
 import org.huzhu.ledger.journal.JournalRecord;
-import org.huzhu.ledger.journal.RecordVisitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,26 +16,20 @@ final class Replay {
   static LedgerState restore(Journal journal) {
     LedgerState state = fromCheckpoint(journal);
     LedgerState s = state;
-    journal.scan(
+    EntryScan.entries(
+        journal,
         s.seq + 1,
-        new RecordVisitor() {
-          @Override
-          public boolean record(JournalRecord r) {
-            Fold.apply(s, EntryCodec.fromJson(r.seq(), r.entryJson()));
-            return true;
+        Long.MAX_VALUE,
+        e -> Fold.apply(s, e),
+        d -> {
+          if (journal.readOnly() && d.check().equals("tail")) {
+            return; // a writer is appending right now; stop at the last complete record
           }
-
-          @Override
-          public void damage(JournalDamage d) {
-            if (journal.readOnly() && d.check().equals("tail")) {
-              return; // a writer is appending right now; stop at the last complete record
-            }
-            throw new LedgerStorageException(
-                "the journal is damaged (" + d.check() + ") at entry " + d.seq() + ": " + d.detail(),
-                d.segment(),
-                d.offset(),
-                null);
-          }
+          throw new LedgerStorageException(
+              "the journal is damaged (" + d.check() + ") at entry " + d.seq() + ": " + d.detail(),
+              d.segment(),
+              d.offset(),
+              null);
         });
     return s;
   }

@@ -185,10 +185,11 @@ final class Writer implements AutoCloseable {
     }
     List<Entry> entries = groupTx.pending;
     if (!entries.isEmpty()) {
-      List<byte[]> jsons = new ArrayList<>(entries.size());
-      for (Entry e : entries) {
-        jsons.add(EntryCodec.toJson(e));
-      }
+      // Encoding is independent per entry, so a large group (an import) uses every core.
+      List<byte[]> jsons =
+          entries.size() >= 256
+              ? entries.parallelStream().map(EntryCodec::toJson).toList()
+              : entries.stream().map(EntryCodec::toJson).toList();
       List<JournalRecord> records;
       try {
         records = journal.append(jsons);
