@@ -86,7 +86,7 @@ final class Fold {
         new EntryInfo(
             e.seq(),
             e.kind(),
-            e.date(),
+            day(e.date()),
             fingerprint(d),
             at(d),
             null,
@@ -112,7 +112,7 @@ final class Fold {
     RuleVersion r = s.rulesInForce(e.date());
     LocalDate expires =
         r == null || r.pointsExpireMonths() == null ? null : e.date().plusMonths(r.pointsExpireMonths());
-    Lot lot = new Lot(e.id(), e.seq(), e.date(), expires, points, points);
+    Lot lot = new Lot(e.id(), e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
     int i = m.lots.size();
     while (i > 0 && m.lots.get(i - 1).date.isAfter(e.date())) {
       i--;
@@ -155,6 +155,14 @@ final class Fold {
     for (EntryDetail.LotSpend sp : restored) {
       m.lot(sp.lot()).remaining += sp.points();
     }
+  }
+
+  private static final java.util.Map<LocalDate, LocalDate> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** One instance per day: millions of entries share a few thousand dates. */
+  static LocalDate day(LocalDate d) {
+    LocalDate known = DAYS.putIfAbsent(d, d);
+    return known == null ? d : known;
   }
 
   /** A hash of what makes two commands "the same", without their {@code at}. */
