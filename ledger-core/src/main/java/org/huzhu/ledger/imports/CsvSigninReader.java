@@ -1,10 +1,10 @@
 package org.huzhu.ledger.imports;
 
+import com.google.common.collect.AbstractIterator;
 import java.time.ZoneId;
-import java.util.NoSuchElementException;
 
 /** Sign-in rows from a CSV file: the header decides which columns are read and where. */
-final class CsvSigninReader implements SigninReader {
+final class CsvSigninReader extends AbstractIterator<ReadRow> implements SigninReader {
   private final DecodingSource src;
   private final CsvTokenizer csv;
   private final ZoneResolver zone;
@@ -13,7 +13,6 @@ final class CsvSigninReader implements SigninReader {
   private final int headerFields;
   private final String[] values = new String[SigninFields.NAMES.length];
   private final boolean[] overlong = new boolean[SigninFields.NAMES.length];
-  private ReadRow next;
   private int ordinal;
 
   /**
@@ -37,21 +36,9 @@ final class CsvSigninReader implements SigninReader {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null) {
-      next = readNext();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadRow next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadRow row = next;
-    next = null;
-    return row;
+  protected ReadRow computeNext() {
+    ReadRow row = readNext();
+    return row == null ? endOfData() : row;
   }
 
   private ReadRow readNext() {

@@ -1,5 +1,6 @@
 package org.huzhu.ledger.imports;
 
+import com.google.common.collect.AbstractIterator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.NoSuchElementException;
 
 /**
  * Sign-in rows from a JSON-lines file: one object a line, every value a string.
@@ -17,7 +17,7 @@ import java.util.NoSuchElementException;
  * same rule as CSV and one bad line cannot swallow the next. A line longer than {@value #LINE_CAP}
  * characters is malformed and skipped without being retained.
  */
-final class JsonLinesSigninReader implements SigninReader {
+final class JsonLinesSigninReader extends AbstractIterator<ReadRow> implements SigninReader {
   static final int LINE_CAP = 1 << 18;
 
   private static final JsonFactory JSON =
@@ -33,7 +33,6 @@ final class JsonLinesSigninReader implements SigninReader {
   private boolean lineTooLong;
   private int line = 1;
   private boolean eof;
-  private ReadRow next;
   private int ordinal;
 
   JsonLinesSigninReader(DecodingSource src, ZoneId zone) {
@@ -42,21 +41,9 @@ final class JsonLinesSigninReader implements SigninReader {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null) {
-      next = readNext();
-    }
-    return next != null;
-  }
-
-  @Override
-  public ReadRow next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    ReadRow row = next;
-    next = null;
-    return row;
+  protected ReadRow computeNext() {
+    ReadRow row = readNext();
+    return row == null ? endOfData() : row;
   }
 
   private ReadRow readNext() {
