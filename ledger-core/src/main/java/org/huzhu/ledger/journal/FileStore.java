@@ -199,6 +199,12 @@ final class FileStore implements Store {
 
   @Override
   public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
+    write(segment, position, src);
+    active.force(false);
+  }
+
+  @Override
+  public void write(String segment, long position, ByteBuffer src) throws IOException {
     checkWriter();
     if (!segment.equals(activeName)) {
       closeQuietly(active);
@@ -210,7 +216,6 @@ final class FileStore implements Store {
     while (src.hasRemaining()) {
       at += active.write(src, at);
     }
-    active.force(false);
   }
 
   @Override

@@ -39,7 +39,9 @@ public interface Journal extends Closeable {
   /**
    * Appends the entries as records {@code lastSeq()+1 ...} and makes them durable before returning
    * (one {@code force} for the whole batch). Either every record of the batch becomes durable or,
-   * after a crash, none of it is visible when the journal is opened again.
+   * after a crash, none of it is visible when the journal is opened again. The journal keeps the
+   * given arrays in the returned records without copying them (an import hands over millions):
+   * callers must not change them.
    *
    * @return the records written, in order
    * @throws org.huzhu.ledger.LedgerStorageException on an I/O fault; the journal then refuses

@@ -51,6 +51,11 @@ final class MemoryStore implements Store {
   }
 
   @Override
+  public synchronized void write(String segment, long position, ByteBuffer src) {
+    writeAndForce(segment, position, src);
+  }
+
+  @Override
   public synchronized void writeAndForce(String segment, long position, ByteBuffer src) {
     int size = sizeOf(segment);
     if (position != size) {

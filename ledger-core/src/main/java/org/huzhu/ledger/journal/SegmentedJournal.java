@@ -40,7 +40,9 @@ final class SegmentedJournal implements Journal {
   /** Longest record line accepted; keeps one record framable in one buffer. */
   static final int MAX_LINE = 64 << 20;
   /** Largest batch written at once. */
-  static final long MAX_BATCH_BYTES = 512L << 20;
+  static final long MAX_BATCH_BYTES = 64L << 30;
+  /** Bytes formatted before a large batch is written out (not yet forced). */
+  static final int WRITE_CHUNK = 8 << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
   private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9]{20}\\.jsonl");
@@ -567,16 +569,15 @@ final class SegmentedJournal implements Journal {
     if (entryJsons.isEmpty()) {
       return List.of();
     }
-    // Copies first: what is checked is what is written and what the records hold.
-    byte[][] batch = new byte[entryJsons.size()][];
-    int n = 0;
-    for (byte[] entry : entryJsons) {
-      batch[n++] = Objects.requireNonNull(entry, "entryJson").clone();
-    }
+    // The caller hands over the arrays: they are checked, written and kept in the records as they are.
+    byte[][] batch = entryJsons.toArray(new byte[0][]);
     long size = 0;
+    int longest = 0;
     for (byte[] entry : batch) {
+      Objects.requireNonNull(entry, "entryJson");
       RecordCodec.checkEntry(entry);
       int line = RecordCodec.maxLineLength(entry.length);
+      longest = Math.max(longest, line);
       if (line > MAX_LINE) {
         throw new IllegalArgumentException(
             "entryJson of " + entry.length + " bytes exceeds the record limit of " + MAX_LINE);
@@ -587,8 +588,11 @@ final class SegmentedJournal implements Journal {
       throw new IllegalArgumentException(
           "batch of about " + size + " bytes exceeds " + MAX_BATCH_BYTES + "; split it");
     }
-    if (writeBuffer.length < size) {
-      writeBuffer = new byte[(int) Math.max(size, Math.min(2L * writeBuffer.length, MAX_BATCH_BYTES))];
+    // A large batch (a whole import) is written in chunks and forced once at the end: its records
+    // all name the batch's last seq, so a crash part-way leaves a torn tail that is cut whole.
+    int bufferSize = (int) Math.min(size, (long) WRITE_CHUNK + longest);
+    if (writeBuffer.length < bufferSize) {
+      writeBuffer = new byte[bufferSize];
     }
     if (writeCodec == null) {
       writeCodec = new RecordCodec();
@@ -598,19 +602,14 @@ final class SegmentedJournal implements Journal {
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
-    int[] starts = new int[batch.length];
+    long[] starts = new long[batch.length];
     String[] hashes = new String[batch.length];
-    int at = 0;
-    for (int i = 0; i < starts.length; i++) {
-      starts[i] = at;
-      at = writeCodec.format(buf, at, first + i, prev, end, batch[i], hash);
-      hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
-      System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
-    }
     List<Segment> segments = v.segments();
     long offset = v.endOffset();
     boolean roll = segments.isEmpty() || v.endOffset() >= rollBytes;
     Segment seg = roll ? new Segment(segmentName(first), first) : v.last();
+    long written = 0;
+    int at = 0;
     try {
       if (roll) {
         store.create(seg.name());
@@ -619,7 +618,19 @@ final class SegmentedJournal implements Journal {
         segments = Collections.unmodifiableList(grown);
         offset = 0;
       }
-      store.writeAndForce(seg.name(), offset, ByteBuffer.wrap(buf, 0, at));
+      for (int i = 0; i < starts.length; i++) {
+        if (at >= WRITE_CHUNK) {
+          store.write(seg.name(), offset + written, ByteBuffer.wrap(buf, 0, at));
+          written += at;
+          at = 0;
+        }
+        starts[i] = written + at;
+        at = writeCodec.format(buf, at, first + i, prev, end, batch[i], hash);
+        hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
+        System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
+      }
+      store.writeAndForce(seg.name(), offset + written, ByteBuffer.wrap(buf, 0, at));
+      written += at;
     } catch (IOException | UncheckedIOException e) {
       failed = true;
       throw new LedgerStorageException(
@@ -636,7 +647,7 @@ final class SegmentedJournal implements Journal {
               offset + starts[i]));
       prevHash = hashes[i];
     }
-    view = new View(segments, offset + at, end, prevHash, null);
+    view = new View(segments, offset + written, end, prevHash, null);
     if (writeBuffer.length > (16 << 20)) {
       writeBuffer = new byte[0];
     }

@@ -23,6 +23,12 @@ interface Store extends AutoCloseable {
   /** Creates an empty segment, durably (the name survives a crash). */
   void create(String segment) throws IOException;
 
+  /**
+   * Writes all of {@code src} at {@code position} without forcing it; a later {@link
+   * #writeAndForce} on the same segment makes both durable.
+   */
+  void write(String segment, long position, ByteBuffer src) throws IOException;
+
   /** Writes all of {@code src} at {@code position} and makes it durable. */
   void writeAndForce(String segment, long position, ByteBuffer src) throws IOException;
 

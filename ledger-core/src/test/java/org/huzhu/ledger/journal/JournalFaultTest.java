@@ -40,6 +40,14 @@ class JournalFaultTest {
     }
 
     @Override
+    public void write(String segment, long position, ByteBuffer src) throws IOException {
+      if (failing) {
+        throw new IOException("disk full");
+      }
+      inner.write(segment, position, src);
+    }
+
+    @Override
     public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
       if (failing) {
         throw new IOException("disk full");
