@@ -70,12 +70,12 @@ public record Account(String name) implements Comparable<Account> {
 
   /** The account of member {@code memberId}. */
   public static Account member(String memberId) {
-    return new Account("member:" + memberId);
+    return named("member:" + memberId);
   }
 
   /** The account of merchant {@code merchantId}. */
   public static Account merchant(String merchantId) {
-    return new Account("merchant:" + merchantId);
+    return named("merchant:" + merchantId);
   }
 
   /** Whether this is a member's account. */

@@ -3,7 +3,6 @@ package org.huzhu.ledger;
 import java.util.Optional;
 import org.huzhu.ledger.journal.Checkpoint;
 import org.huzhu.ledger.journal.Journal;
-import org.huzhu.ledger.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,12 @@ final class Replay {
       LOG.warn("checkpoint {} is damaged ({}); replaying the whole journal", c.file(), c.damage());
       return new LedgerState();
     }
-    Optional<JournalRecord> at = journal.read(c.seq());
-    if (at.isEmpty() || !at.get().hash().equals(c.hash())) {
+    // The usual case is a checkpoint written at close, covering the last record: no read needed.
+    boolean matches =
+        c.seq() == journal.lastSeq()
+            ? journal.lastHash().equals(c.hash())
+            : journal.read(c.seq()).map(r -> r.hash().equals(c.hash())).orElse(false);
+    if (!matches) {
       LOG.warn("checkpoint {} does not match the journal at entry {}; replaying the whole journal", c.file(), c.seq());
       return new LedgerState();
     }
