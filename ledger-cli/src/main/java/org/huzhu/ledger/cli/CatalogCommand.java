@@ -49,14 +49,16 @@ final class CatalogCommand extends Cli {
   @Command(
       name = "show",
       mixinStandardHelpOptions = true,
-      description = "Show the catalog in force, with the stock left of each item.",
+      description = "Show the catalog in force, by item id, with the stock left of each item.",
       footer = {"", "Example:", "  huzhu catalog show --format json"})
   static final class Show extends Cli {
     @Override
     int run() {
       List<Item> items = new ArrayList<>();
       try (Ledger ledger = openReader()) {
-        for (CatalogItem i : ledger.catalog()) {
+        List<CatalogItem> catalog = new ArrayList<>(ledger.catalog());
+        catalog.sort(java.util.Comparator.comparing(CatalogItem::id));
+        for (CatalogItem i : catalog) {
           OptionalLong left = ledger.stockLeft(i.id());
           items.add(new Item(i, left.isPresent() ? left.getAsLong() : null));
         }
