@@ -31,18 +31,33 @@ abstract class Cli implements Callable<Integer> {
 
   /** Opens the ledger for writing, "now" taken from {@code HUZHU_NOW} in the ledger's zone. */
   Ledger openWriter() {
-    NowClock clock = root().clock();
-    Ledger ledger = Ledger.open(root().journal(), clock);
-    clock.setZone(ledger.zone());
-    return ledger;
+    return Ledger.open(root().journal(), clock());
   }
 
   /** Opens the ledger for reading only. */
   Ledger openReader() {
-    NowClock clock = root().clock();
-    Ledger ledger = Ledger.openReadOnly(root().journal(), clock);
-    clock.setZone(ledger.zone());
-    return ledger;
+    return Ledger.openReadOnly(root().journal(), clock());
+  }
+
+  /** "Now" in the ledger's zone, read before opening it. */
+  NowClock clock() {
+    return root().clock(Ledger.zoneOf(root().journal()));
+  }
+
+  /** The charset of {@code --encoding} (default UTF-8); an unknown one is a usage error. */
+  static java.nio.charset.Charset charset(String encoding) {
+    try {
+      return encoding == null
+          ? java.nio.charset.StandardCharsets.UTF_8
+          : java.nio.charset.Charset.forName(encoding.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--encoding '" + encoding + "' is not a known charset");
+    }
+  }
+
+  /** Reads a whole input file; a missing or unreadable one is unreadable input (exit 3). */
+  static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
+    return java.nio.file.Files.readAllBytes(file);
   }
 
   /** Prints in the chosen format. */

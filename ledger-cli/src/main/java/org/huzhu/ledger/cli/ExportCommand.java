@@ -69,7 +69,7 @@ final class ExportCommand extends Cli {
       Entry e = entries.next();
       switch (kind) {
         case ledger -> w.write(ledgerTransaction(e));
-        case jsonl -> w.write(Json.write(Entries.json(e)) + "\n");
+        case jsonl -> w.write(Json.withSeq(e.toJson(), e.seq()) + "\n");
         case csv -> {
           Csv c = new Csv();
           for (Posting p : e.postings()) {

@@ -41,6 +41,16 @@ import picocli.CommandLine.Spec;
       ReverseCommand.class,
       AuditCommand.class,
       ExportCommand.class,
+      RulesCommand.class,
+      CatalogCommand.class,
+      ImportCommand.class,
+      RedeemCommand.class,
+      TransferCommand.class,
+      SettleCommand.class,
+      ExpireCommand.class,
+      ReportCommand.class,
+      CertificateCommand.class,
+      DemoCommand.class,
     },
     footer = {
       "",
@@ -105,6 +115,7 @@ public final class Huzhu implements Runnable {
   private final PrintWriter err;
   private final Map<String, String> env;
   private Messages messages;
+  private boolean terminal;
 
   private Huzhu(PrintWriter out, PrintWriter err, Map<String, String> env) {
     this.out = out;
@@ -146,7 +157,10 @@ public final class Huzhu implements Runnable {
     }
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = commandLine(out, err, System.getenv()).execute(args);
+    CommandLine cl = commandLine(out, err, System.getenv());
+    // A progress bar only on a terminal, never when output is piped or captured.
+    ((Huzhu) cl.getCommand()).terminal = System.console() != null;
+    int code = cl.execute(args);
     out.flush();
     err.flush();
     System.exit(code);
@@ -167,12 +181,22 @@ public final class Huzhu implements Runnable {
     return err;
   }
 
+  /** Whether the process runs on a terminal (progress bars are drawn only then). */
+  boolean terminal() {
+    return terminal;
+  }
+
   Map<String, String> env() {
     return env;
   }
 
   Format format() {
     return format;
+  }
+
+  /** {@code --journal} as given, or null. */
+  Path explicitJournal() {
+    return journal;
   }
 
   /** The ledger's directory: {@code --journal}, then {@code $HUZHU_JOURNAL}, then ./ledger-data. */
@@ -195,9 +219,9 @@ public final class Huzhu implements Runnable {
     return messages;
   }
 
-  /** "Now": {@code HUZHU_NOW} when set, else the system clock. */
-  NowClock clock() {
-    return NowClock.fromEnv(env.get("HUZHU_NOW"));
+  /** "Now" in {@code zone}: {@code HUZHU_NOW} when set, else the system clock. */
+  NowClock clock(java.time.ZoneId zone) {
+    return NowClock.fromEnv(env.get("HUZHU_NOW"), zone);
   }
 
   // ---------------------------------------------------------------- errors and exit codes

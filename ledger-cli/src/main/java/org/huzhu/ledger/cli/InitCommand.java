@@ -32,8 +32,7 @@ final class InitCommand extends Cli {
     if (Ledger.exists(dir)) {
       throw new LedgerStorageException(msg().get("init.exists", dir), null);
     }
-    NowClock clock = root().clock();
-    clock.setZone(z);
+    NowClock clock = root().clock(z);
     String head;
     try (Ledger ledger = Ledger.create(dir, z, clock)) {
       head = ledger.head();

@@ -7,7 +7,10 @@ import java.util.Map;
 
 /** JSON output: compact, keys in insertion order, never affected by the language. */
 final class Json {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_INTEGER_FOR_INTS);
 
   private Json() {}
 
@@ -18,6 +21,28 @@ final class Json {
       m.put((String) keysAndValues[i], keysAndValues[i + 1]);
     }
     return m;
+  }
+
+  /**
+   * An entry's canonical JSON ({@code Entry.toJson}) with its sequence number added after the id:
+   * every field, the detail ({@code data}) included, exactly as the journal keeps it.
+   */
+  static String withSeq(String entryJson, long seq) {
+    try {
+      com.fasterxml.jackson.databind.node.ObjectNode in =
+          (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(entryJson);
+      com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+      out.set("id", in.get("id"));
+      out.put("seq", seq);
+      for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f : in.properties()) {
+        if (!f.getKey().equals("id")) {
+          out.set(f.getKey(), f.getValue());
+        }
+      }
+      return MAPPER.writeValueAsString(out);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot read an entry's JSON", e);
+    }
   }
 
   static String write(Object value) {

@@ -1,12 +1,9 @@
 package org.huzhu.ledger.cli;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.huzhu.ledger.EnrolmentSummary;
 import org.huzhu.ledger.Ledger;
-import org.huzhu.ledger.MemberRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,35 +23,30 @@ final class MembersImportCommand extends Cli {
 
   @Override
   int run() throws Exception {
-    Charset charset;
-    try {
-      charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--encoding '" + encoding + "' is not a known charset");
-    }
-    List<MemberRecord> members = MembersCsv.read(file, charset);
+    Charset charset = charset(encoding);
     EnrolmentSummary s;
     try (Ledger ledger = openWriter()) {
-      s = ledger.enrol(members);
+      s = ledger.enrolFile(file, charset);
     }
+    int read = s.enrolled() + s.changed() + s.unchanged();
     print(
         new Output() {
           @Override
           public Object json() {
-            return Json.obj("read", members.size(), "enrolled", s.enrolled(), "changed", s.changed(), "unchanged", s.unchanged());
+            return Json.obj("read", read, "enrolled", s.enrolled(), "changed", s.changed(), "unchanged", s.unchanged());
           }
 
           @Override
           public String csv(Messages msg) {
             return new Csv()
                 .row("read", "enrolled", "changed", "unchanged")
-                .row(members.size(), s.enrolled(), s.changed(), s.unchanged())
+                .row(read, s.enrolled(), s.changed(), s.unchanged())
                 .toString();
           }
 
           @Override
           public String table(Messages msg) {
-            return msg.get("members.done", members.size(), s.enrolled(), s.changed(), s.unchanged()) + "\n";
+            return msg.get("members.done", read, s.enrolled(), s.changed(), s.unchanged()) + "\n";
           }
         });
     return Huzhu.OK;

@@ -2,74 +2,56 @@ package org.huzhu.ledger.cli;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.Objects;
 
 /**
- * "Now" for one command: {@code HUZHU_NOW} when set, else the system clock. A local {@code
- * HUZHU_NOW} is read in the ledger's zone, which is known only once the ledger is open, so it is
- * resolved then ({@link #setZone}); until then the clock refuses to tell the time. A {@code
- * HUZHU_NOW} with an offset ({@code Z}, {@code +08:00}) names an instant and needs no zone.
+ * "Now" for one command, in the ledger's zone: {@code HUZHU_NOW} when set, else the system clock.
+ * A local {@code HUZHU_NOW} is read in that zone (known before opening, from {@code
+ * Ledger.zoneOf}); one with an offset ({@code Z}, {@code +08:00}) names an instant.
  */
 final class NowClock extends Clock {
-  private final LocalDateTime fixedLocal;
-  private final Instant fixedInstant;
-  private volatile ZoneId zone;
+  private final Instant fixed;
+  private final ZoneId zone;
 
-  private NowClock(LocalDateTime fixedLocal, Instant fixedInstant, ZoneId zone) {
-    this.fixedLocal = fixedLocal;
-    this.fixedInstant = fixedInstant;
+  private NowClock(Instant fixed, ZoneId zone) {
+    this.fixed = fixed;
     this.zone = zone;
   }
 
   /**
    * @param huzhuNow the value of {@code HUZHU_NOW}: a date, a local date-time or one with an
    *     offset; or null for the system clock
+   * @param zone the ledger's zone
    * @throws IllegalArgumentException if it is set but unreadable
    */
-  static NowClock fromEnv(String huzhuNow) {
+  static NowClock fromEnv(String huzhuNow, ZoneId zone) {
+    Objects.requireNonNull(zone, "zone");
     if (huzhuNow == null || huzhuNow.isBlank()) {
-      return new NowClock(null, null, null);
+      return new NowClock(null, zone);
     }
     String s = huzhuNow.strip();
     try {
-      return new NowClock(null, OffsetDateTime.parse(s).toInstant(), null);
+      return new NowClock(OffsetDateTime.parse(s).toInstant(), zone);
     } catch (DateTimeParseException notAnInstant) {
-      return new NowClock(Times.parseAt(s, "HUZHU_NOW"), null, null);
+      return new NowClock(Times.parseAt(s, "HUZHU_NOW").atZone(zone).toInstant(), zone);
     }
-  }
-
-  /** Sets the zone a local "now" is read in: the ledger's. */
-  void setZone(ZoneId zone) {
-    this.zone = zone;
   }
 
   @Override
   public ZoneId getZone() {
-    ZoneId z = zone;
-    return z == null ? ZoneOffset.UTC : z;
+    return zone;
   }
 
   @Override
   public Clock withZone(ZoneId newZone) {
-    return new NowClock(fixedLocal, fixedInstant, newZone);
+    return new NowClock(fixed, newZone);
   }
 
   @Override
   public Instant instant() {
-    if (fixedInstant != null) {
-      return fixedInstant;
-    }
-    if (fixedLocal == null) {
-      return Instant.now();
-    }
-    ZoneId z = zone;
-    if (z == null) {
-      throw new IllegalStateException("HUZHU_NOW read before the ledger's zone is known");
-    }
-    return fixedLocal.atZone(z).toInstant();
+    return fixed != null ? fixed : Instant.now();
   }
 }

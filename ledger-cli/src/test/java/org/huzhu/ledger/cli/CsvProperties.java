@@ -19,7 +19,7 @@ class CsvProperties {
       w.raw(c);
     }
     w.end();
-    List<MembersCsv.Row> rows = MembersCsv.Rfc4180.parse(w.toString());
+    List<CsvReader.Row> rows = CsvReader.parse(w.toString());
     if (rows.size() != 1 || !rows.get(0).fields().equals(cells)) {
       throw new AssertionError(cells + " -> " + rows);
     }

@@ -40,6 +40,26 @@ final class Run {
       return Run.run(env, args);
     }
 
+    /**
+     * The example community at 2026-11-23T18:00: members enrolled, both rule versions and the
+     * catalog published, no sign-ins yet.
+     */
+    Books community(Path tmp) throws java.io.IOException {
+      now("2026-11-23T18:00");
+      expect(run("init"));
+      expect(run("members", "import", example(tmp, "members.csv").toString()));
+      expect(run("rules", "publish", example(tmp, "rules-v1.json").toString()));
+      expect(run("rules", "publish", example(tmp, "rules-v2.json").toString()));
+      expect(run("catalog", "publish", example(tmp, "catalog.json").toString()));
+      return this;
+    }
+
+    private static void expect(Run r) {
+      if (r.exit != 0) {
+        throw new AssertionError(r.toString());
+      }
+    }
+
     /** A ledger with members v1 (joined 2026-01-01, team 红队) and v2. */
     Books withMembers(Path tmp) throws java.io.IOException {
       Run init = run("init");
@@ -53,6 +73,18 @@ final class Run {
         throw new AssertionError(r.err);
       }
       return this;
+    }
+  }
+
+  /** A file of the bundled example community, copied to {@code dir}. */
+  static Path example(Path dir, String name) throws java.io.IOException {
+    try (java.io.InputStream in = Run.class.getResourceAsStream(DemoCommand.DATA + name)) {
+      if (in == null) {
+        throw new AssertionError("example data missing: " + name);
+      }
+      Path p = dir.resolve(name);
+      java.nio.file.Files.write(p, in.readAllBytes());
+      return p;
     }
   }
 

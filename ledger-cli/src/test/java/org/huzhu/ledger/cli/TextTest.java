@@ -42,8 +42,8 @@ class TextTest {
   }
 
   @Test
-  void membersCsvCountsPhysicalLines() {
-    List<MembersCsv.Row> rows = MembersCsv.Rfc4180.parse("a,b\r\n\"x\ny\",1\rc,\"d\"\"e\"\n\nlast,2");
+  void csvReaderCountsPhysicalLines() {
+    List<CsvReader.Row> rows = CsvReader.parse("a,b\r\n\"x\ny\",1\rc,\"d\"\"e\"\n\nlast,2");
     assertEquals(5, rows.size());
     assertEquals(1, rows.get(0).line());
     assertEquals(List.of("x\ny", "1"), rows.get(1).fields());

@@ -1,0 +1,90 @@
+package org.huzhu.ledger.cli;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.huzhu.ledger.Ledger;
+import org.huzhu.ledger.Minutes;
+import org.huzhu.ledger.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code huzhu certificate}: a member's certificate of volunteer service. */
+@Command(
+    name = "certificate",
+    mixinStandardHelpOptions = true,
+    description = "A certificate of volunteer service: verified minutes per activity, the credits behind them, the journal head SEQ:HASH.",
+    footer = {"", "Example:", "  huzhu certificate --member v1 --from 2026-01-01 --to 2026-12-31"})
+final class CertificateCommand extends Cli {
+  @Option(names = "--member", required = true, paramLabel = "M", description = "The member.")
+  String member;
+
+  @Option(names = "--from", paramLabel = "D", converter = Times.DateConverter.class, description = "First day (inclusive).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "D", converter = Times.DateConverter.class, description = "Last day (inclusive).")
+  LocalDate to;
+
+  @Override
+  int run() {
+    String m = member.strip();
+    org.huzhu.ledger.Account.member(m); // a malformed id is a usage error
+    Reports.Certificate c;
+    try (Ledger ledger = openReader()) {
+      c = ledger.certificate(m, from, to);
+    }
+    print(output(c));
+    return Huzhu.OK;
+  }
+
+  static Output output(Reports.Certificate c) {
+    return new Output() {
+      @Override
+      public Object json() {
+        List<Object> activities = new ArrayList<>();
+        for (Reports.ActivityLine a : c.activities()) {
+          activities.add(Json.obj("activity", a.activity(), "minutes", a.minutes(), "entries", a.entries()));
+        }
+        return Json.obj(
+            "member", c.member(),
+            "joined_on", c.joinedOn().toString(),
+            "from", c.from() == null ? null : c.from().toString(),
+            "to", c.to() == null ? null : c.to().toString(),
+            "activities", activities,
+            "verified_minutes", c.verifiedMinutes(),
+            "backfilled_minutes", c.backfilledMinutes(),
+            "head", c.head());
+      }
+
+      @Override
+      public String csv(Messages msg) {
+        Csv csv = new Csv().row("member", "activity", "minutes", "credits", "head");
+        for (Reports.ActivityLine a : c.activities()) {
+          csv.row(c.member(), a.activity(), a.minutes(), a.entries().size(), c.head());
+        }
+        return csv.toString();
+      }
+
+      @Override
+      public String table(Messages msg) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                msg.get(
+                    "certificate.title", c.member(), c.joinedOn(), c.from() == null ? "…" : c.from(), c.to() == null ? "…" : c.to()))
+            .append('\n');
+        Table t = new Table(msg.get("h.activity"), ">" + msg.get("h.hours"), ">" + msg.get("h.credits"));
+        for (Reports.ActivityLine a : c.activities()) {
+          t.add(a.activity(), Minutes.format(a.minutes()), a.entries().size());
+        }
+        sb.append(t);
+        sb.append(msg.get("certificate.total", Minutes.format(c.verifiedMinutes()), Minutes.format(c.backfilledMinutes())))
+            .append('\n');
+        for (Reports.ActivityLine a : c.activities()) {
+          sb.append(a.activity()).append(": ").append(String.join(" ", a.entries())).append('\n');
+        }
+        sb.append(msg.get("certificate.head", c.head())).append('\n');
+        return sb.toString();
+      }
+    };
+  }
+}

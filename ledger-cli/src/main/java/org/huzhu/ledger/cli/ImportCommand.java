@@ -1,0 +1,170 @@
+package org.huzhu.ledger.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.huzhu.ledger.ImportOptions;
+import org.huzhu.ledger.ImportSummary;
+import org.huzhu.ledger.Ledger;
+import org.huzhu.ledger.Minutes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code huzhu import FILE}: credits the sign-ins of a CSV or JSON-lines file. Exit 0 when nothing
+ * was rejected, 4 when rows were rejected but the rest committed, 3 when the file was refused whole
+ * or {@code --all-or-nothing} met a rejected row. A dry run exits as the real run would.
+ */
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = "Credit the sign-ins of FILE (CSV, or .jsonl); a progress bar on a terminal.",
+    footer = {
+      "",
+      "Exit codes: 0 nothing rejected, 4 some rows rejected (the rest committed), 3 the file was refused",
+      "or --all-or-nothing met a rejected row (nothing written).",
+      "",
+      "Example:",
+      "  huzhu import signins.csv --encoding GB18030 --rejects rejects.csv"
+    })
+final class ImportCommand extends Cli {
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The sign-in sheet (CSV, or JSON lines when it ends in .jsonl).")
+  Path file;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "The file's charset (default: UTF-8).")
+  String encoding;
+
+  @Option(names = "--rejects", paramLabel = "OUT.csv", description = "Write the rejected rows here (UTF-8 with BOM: line,signin_id,reason,detail).")
+  Path rejects;
+
+  @Option(names = "--dry-run", description = "Report what the import would do; write nothing to the ledger.")
+  boolean dryRun;
+
+  @Option(names = "--all-or-nothing", description = "Commit nothing if any row is rejected.")
+  boolean allOrNothing;
+
+  @Option(names = "--id", paramLabel = "ID", description = "The import's id (default: import: + the first 16 hex of the file's SHA-256).")
+  String id;
+
+  @Override
+  int run() throws IOException {
+    ImportOptions options =
+        new ImportOptions(charset(encoding), id == null ? null : id.strip(), dryRun, allOrNothing, null);
+    // The rejects file is opened before the import, so that an unwritable place fails first.
+    Path tmp = rejects == null ? null : rejects.resolveSibling(rejects.getFileName() + ".tmp");
+    if (tmp != null) {
+      Files.write(tmp, new byte[0]);
+    }
+    try {
+      ProgressBar bar = root().terminal() ? new ProgressBar(root().err(), msg(), System::nanoTime) : null;
+      ImportSummary s;
+      try (Ledger ledger = openWriter()) {
+        s = ledger.importSignins(file, bar == null ? options : options.withProgress(bar));
+      } finally {
+        if (bar != null) {
+          bar.finish();
+        }
+      }
+      if (tmp != null) {
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+          w.write(rejectsCsv(s));
+        }
+        Files.move(tmp, rejects, StandardCopyOption.REPLACE_EXISTING);
+      }
+      print(output(s, dryRun));
+      if (s.rejected() == 0) {
+        return Huzhu.OK;
+      }
+      return allOrNothing ? Huzhu.REFUSED : Huzhu.IMPORT_REJECTED;
+    } finally {
+      if (tmp != null) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  /**
+   * The rejects file: a BOM, {@code line,signin_id,reason,detail}, one row a rejected row. A {@code
+   * signin_id} that is not a valid id (a malformed row) and every detail are neutralised against
+   * formulas; valid ids are written as they are.
+   */
+  static String rejectsCsv(ImportSummary s) {
+    Csv c = new Csv().row("line", "signin_id", "reason", "detail");
+    for (ImportSummary.Rejection r : s.rejects()) {
+      c.raw(r.line());
+      if (ID.matcher(r.signinId()).matches()) {
+        c.raw(r.signinId());
+      } else {
+        c.text(r.signinId());
+      }
+      c.raw(r.reason().code()).text(r.detail()).end();
+    }
+    return "\uFEFF" + c;
+  }
+
+  static Map<String, Object> json(ImportSummary s, boolean dryRun) {
+    Map<String, Object> m =
+        Json.obj(
+            "read", s.read(),
+            "credited", s.credited(),
+            "duplicates", s.duplicates(),
+            "rejected", s.rejected(),
+            "points", s.points(),
+            "minutes", s.minutes(),
+            "by_reason", s.byReason(),
+            "import", s.importId());
+    if (dryRun) {
+      m.put("dry_run", true);
+    }
+    if (!s.committed()) {
+      m.put("committed", false);
+    }
+    return m;
+  }
+
+  static Output output(ImportSummary s, boolean dryRun) {
+    return new Output() {
+      @Override
+      public Object json() {
+        return ImportCommand.json(s, dryRun);
+      }
+
+      @Override
+      public String csv(Messages msg) {
+        return new Csv()
+            .row("import", "read", "credited", "duplicates", "rejected", "points", "minutes", "committed")
+            .row(s.importId(), s.read(), s.credited(), s.duplicates(), s.rejected(), s.points(), s.minutes(), s.committed())
+            .toString();
+      }
+
+      @Override
+      public String table(Messages msg) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(
+                msg.get(
+                    "import.done", s.importId(), s.read(), s.credited(), s.duplicates(), s.rejected(), s.points(),
+                    Minutes.format(s.minutes())))
+            .append('\n');
+        if (!s.byReason().isEmpty()) {
+          Table t = new Table(msg.get("h.reason"), ">" + msg.get("h.rows"));
+          s.byReason().forEach(t::add);
+          sb.append(t);
+        }
+        if (dryRun) {
+          sb.append(msg.get("import.dry-run")).append('\n');
+        } else if (!s.committed()) {
+          sb.append(msg.get("import.not-committed", s.rejected())).append('\n');
+        }
+        return sb.toString();
+      }
+    };
+  }
+}
