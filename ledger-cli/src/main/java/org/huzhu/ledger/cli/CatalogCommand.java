@@ -30,7 +30,7 @@ final class CatalogCommand extends Cli {
       description = "Publish a catalog.json (journaled); it replaces the catalog in force; an identical repeat is a no-op.",
       footer = {"", "Example:", "  huzhu catalog publish catalog.json --format json"})
   static final class Publish extends Cli {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The catalog.json file.")
+    @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The catalog.json file.")
     Path file;
 
     @Override

@@ -40,8 +40,8 @@ import picocli.CommandLine.Command;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Build a ledger from the bundled example community (43 members, two rule versions, a catalog,",
-      "a sheet of sign-ins), then print balances, a statement, a report and the audit.",
+      "Build a ledger from the bundled example community; print balances, a statement, a report, the audit.",
+      "The community: 43 members, two rule versions, a catalog, a sheet of sign-ins.",
       "Uses a temporary directory, or --journal DIR if DIR is empty or missing (a non-empty one: exit 2)."
     },
     footer = {"", "Example:", "  huzhu demo", "  huzhu demo --journal /tmp/demo-books --lang zh"})

@@ -36,7 +36,7 @@ import picocli.CommandLine.Parameters;
 final class ImportCommand extends Cli {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "The sign-in sheet (CSV, or JSON lines when it ends in .jsonl).")
+  @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The sign-in sheet (CSV, or JSON lines when it ends in .jsonl).")
   Path file;
 
   @Option(names = "--encoding", paramLabel = "CHARSET", description = "The file's charset (default: UTF-8).")

@@ -18,9 +18,10 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Summaries: liability (what members can spend, by expiry month; what merchants are owed), merchants",
-      "(redemptions and settlements in a month), teams (credits per team and grid in a month), leaderboard",
-      "(top volunteers by minutes in a month)."
+      "Summaries: liability, merchants, teams or leaderboard.",
+      "liability: what members can spend, by expiry month, and what merchants are owed (as of today);",
+      "merchants: redemptions and settlements in a month; teams: credits per team and grid in a month;",
+      "leaderboard: the top volunteers by minutes in a month."
     },
     footer = {"", "Example:", "  huzhu report teams --month 2026-10", "  huzhu report leaderboard --top 5 --format json"})
 final class ReportCommand extends Cli {
@@ -31,7 +32,7 @@ final class ReportCommand extends Cli {
     leaderboard
   }
 
-  @Parameters(index = "0", paramLabel = "KIND", description = "liability, merchants, teams or leaderboard.")
+  @Parameters(index = "0", descriptionKey = "kind", paramLabel = "KIND", description = "liability, merchants, teams or leaderboard.")
   Kind kind;
 
   @Option(names = "--month", paramLabel = "YYYY-MM", converter = MonthConverter.class, description = "The month (default: this month; liability is always as of today).")

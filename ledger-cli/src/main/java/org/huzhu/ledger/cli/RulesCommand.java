@@ -36,7 +36,7 @@ final class RulesCommand extends Cli {
       description = "Add a version of the accrual rules from a rules.json file (journaled); an identical repeat is a no-op.",
       footer = {"", "Example:", "  huzhu rules publish rules-v2.json --format json"})
   static final class Publish extends Cli {
-    @Parameters(index = "0", paramLabel = "FILE", description = "The rules.json file.")
+    @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The rules.json file.")
     Path file;
 
     @Override
