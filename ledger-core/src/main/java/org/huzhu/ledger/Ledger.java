@@ -339,9 +339,10 @@ public final class Ledger implements AutoCloseable {
         tx -> Writer.Outcome.keep(Exchange.publishCatalog(tx, items, new Clocks(clock, tx.zone).now().toLocalDate())));
   }
 
-  /** The catalog in force, with the stock left of each item that has a stock. */
+  /** The items of the catalog in force, sorted by id (see {@link #stockLeft} for stock). */
   public List<CatalogItem> catalog() {
-    return read(() -> List.copyOf(root.catalog.items().values()));
+    return read(
+        () -> root.catalog.items().values().stream().sorted(Comparator.comparing(CatalogItem::id, Texts::compareUtf8)).toList());
   }
 
   /** Stock left of {@code item}, or empty when it is unlimited or not in the catalog. */
