@@ -30,9 +30,9 @@ final class LedgerState {
   CatalogState catalog;
   int catalogVersions;
 
-  final Map<String, MemberState> members = new HashMap<>();
+  Map<String, MemberState> members = new HashMap<>();
   final Map<Account, long[]> accounts = new HashMap<>();
-  final Map<String, EntryInfo> entries = new HashMap<>();
+  Map<String, EntryInfo> entries = new HashMap<>();
   final Map<String, List<String>> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
   final List<Entry> pending = new ArrayList<>();

@@ -162,7 +162,7 @@ final class StateCodec {
 
   static LedgerState decode(byte[] bytes) {
     LedgerState s = new LedgerState();
-    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+    try (DataInputStream in = new DataInputStream(new BytesIn(bytes))) {
       int format = in.readInt();
       if (format != FORMAT) {
         throw new IllegalArgumentException("checkpoint format " + format + " is not " + FORMAT);
@@ -202,6 +202,7 @@ final class StateCodec {
       CatalogState published = CatalogState.published(catalogVersion, list);
       s.catalog = new CatalogState(published.version(), published.items(), Map.copyOf(stock));
       int members = in.readInt();
+      s.members = new java.util.HashMap<>(members * 4 / 3 + 16);
       for (int i = 0; i < members; i++) {
         MemberState m = member(in);
         s.members.put(m.id, m);
@@ -212,6 +213,7 @@ final class StateCodec {
         s.accounts.put(a, new long[] {in.readLong(), in.readLong()});
       }
       int entries = in.readInt();
+      s.entries = new java.util.HashMap<>(entries * 4 / 3 + 16);
       for (int i = 0; i < entries; i++) {
         String id = in.readUTF();
         s.entries.put(id, info(in));
@@ -273,7 +275,7 @@ final class StateCodec {
 
   private static EntryInfo info(DataInputStream in) throws IOException {
     long seq = in.readLong();
-    String kind = in.readUTF();
+    String kind = CreditFold.intern(in.readUTF());
     LocalDate date = date(in);
     long fingerprint = in.readLong();
     String at = nullable(in);
@@ -299,7 +301,7 @@ final class StateCodec {
 
   private static LocalDate date(DataInputStream in) throws IOException {
     long v = in.readLong();
-    return v == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(v);
+    return v == Long.MIN_VALUE ? null : Fold.day(LocalDate.ofEpochDay(v));
   }
 
   private static void nullable(DataOutputStream out, String s) throws IOException {
@@ -324,5 +326,31 @@ final class StateCodec {
     byte[] b = new byte[in.readInt()];
     in.readFully(b);
     return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** An unsynchronised {@link ByteArrayInputStream}: a snapshot is read byte by byte, millions of times. */
+  private static final class BytesIn extends java.io.InputStream {
+    private final byte[] bytes;
+    private int at;
+
+    BytesIn(byte[] bytes) {
+      this.bytes = bytes;
+    }
+
+    @Override
+    public int read() {
+      return at < bytes.length ? bytes[at++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (at >= bytes.length) {
+        return len == 0 ? 0 : -1;
+      }
+      int n = Math.min(len, bytes.length - at);
+      System.arraycopy(bytes, at, b, off, n);
+      at += n;
+      return n;
+    }
   }
 }
