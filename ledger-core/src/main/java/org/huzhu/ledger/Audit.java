@@ -30,6 +30,9 @@ final class Audit {
     long anchorSeq = -1;
     String anchorHash = null;
     if (expectHead != null) {
+      if (!expectHead.strip().matches("[0-9]{1,19}:[0-9a-fA-F]{64}")) {
+        throw new IllegalArgumentException("anchor '" + expectHead + "' must be SEQ:HASH (a sequence number and 64 hex digits)");
+      }
       int colon = expectHead.indexOf(':');
       anchorSeq = Long.parseLong(expectHead.substring(0, colon).trim());
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);

@@ -648,6 +648,8 @@ public final class Ledger implements AutoCloseable {
    * one, floors, reversals and overlaps.
    *
    * @param expectHead an anchor {@code SEQ:HASH} kept elsewhere, or null
+   * @throws IllegalArgumentException if the anchor is not a sequence number, a colon and 64 hex
+   *     digits
    */
   public AuditReport verify(String expectHead) {
     return Audit.run(journal, expectHead);

@@ -1,6 +1,5 @@
 package org.huzhu.ledger;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,10 +126,6 @@ final class History {
     }
     Reverse r = (Reverse) op;
     return l.reverse(new ReverseRequest("A-" + r.target(), "undo", r.ownId() ? "R-" + r.target() : null, null));
-  }
-
-  static LocalDate day(int offset) {
-    return START.toLocalDate().plusDays(offset);
   }
 
   private History() {}
