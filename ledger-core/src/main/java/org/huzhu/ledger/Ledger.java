@@ -491,30 +491,27 @@ public final class Ledger implements AutoCloseable {
     return read(() -> root.seq + ":" + journal.lastHash());
   }
 
-  /** The current balance of {@code account} (zeros when it was never posted to). */
+  /**
+   * The current balance of {@code account} (zeros when it was never posted to). Takes no lock: the
+   * committed state replaces a member's or an account's values as a whole, never in place.
+   */
   public Balance balance(Account account) {
-    return read(
-        () -> {
-          if (account.isMember()) {
-            MemberState m = root.member(account.ownerId());
-            return m == null ? new Balance(account, 0, 0) : new Balance(account, m.points, m.minutes);
-          }
-          long[] v = root.account(account);
-          return v == null ? new Balance(account, 0, 0) : new Balance(account, v[0], v[1]);
-        });
+    if (account.isMember()) {
+      MemberState m = root.members.get(account.ownerId());
+      return m == null ? new Balance(account, 0, 0) : new Balance(account, m.points, m.minutes);
+    }
+    long[] v = root.accounts.get(account);
+    return v == null ? new Balance(account, 0, 0) : new Balance(account, v[0], v[1]);
   }
 
-  /** The member {@code memberId}, if enrolled. */
+  /** The member {@code memberId}, if enrolled. Takes no lock, like {@link #balance}. */
   public java.util.Optional<MemberSummary> member(String memberId) {
-    return read(
-        () -> {
-          MemberState m = root.member(memberId);
-          return java.util.Optional.ofNullable(
-              m == null
-                  ? null
-                  : new MemberSummary(
-                      m.id, m.joinedOn, m.team(), m.grid(), m.points, m.minutes, m.serviceMinutes, m.backfilledMinutes));
-        });
+    MemberState m = root.members.get(memberId);
+    return java.util.Optional.ofNullable(
+        m == null
+            ? null
+            : new MemberSummary(
+                m.id, m.joinedOn, m.team(), m.grid(), m.points, m.minutes, m.serviceMinutes, m.backfilledMinutes));
   }
 
   /**

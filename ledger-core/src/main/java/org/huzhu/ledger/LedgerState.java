@@ -30,8 +30,14 @@ final class LedgerState {
   CatalogState catalog;
   int catalogVersions;
 
-  Map<String, MemberState> members = new HashMap<>();
-  final Map<Account, long[]> accounts = new HashMap<>();
+  /**
+   * The committed root's members and accounts are concurrent maps whose values are never changed
+   * once published (a transaction changes copies, and merging replaces them), so a single balance
+   * can be read without the read lock.
+   */
+  Map<String, MemberState> members;
+
+  final Map<Account, long[]> accounts;
   Map<String, EntryInfo> entries = new HashMap<>();
   final Map<String, List<String>> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
@@ -39,6 +45,8 @@ final class LedgerState {
 
   LedgerState() {
     this.parent = null;
+    this.members = new java.util.concurrent.ConcurrentHashMap<>();
+    this.accounts = new java.util.concurrent.ConcurrentHashMap<>();
     this.rules = List.of();
     this.rulesJson = List.of();
     this.catalog = CatalogState.EMPTY;
@@ -46,6 +54,8 @@ final class LedgerState {
 
   private LedgerState(LedgerState parent) {
     this.parent = parent;
+    this.members = new HashMap<>();
+    this.accounts = new HashMap<>();
     this.zone = parent.zone;
     this.seq = parent.seq;
     this.latestDate = parent.latestDate;

@@ -202,7 +202,7 @@ final class StateCodec {
       CatalogState published = CatalogState.published(catalogVersion, list);
       s.catalog = new CatalogState(published.version(), published.items(), Map.copyOf(stock));
       int members = in.readInt();
-      s.members = new java.util.HashMap<>(members * 4 / 3 + 16);
+      s.members = new java.util.concurrent.ConcurrentHashMap<>(members * 4 / 3 + 16);
       for (int i = 0; i < members; i++) {
         MemberState m = member(in);
         s.members.put(m.id, m);
