@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * How each writing command is decided against the state. Every method here only reads the state
@@ -54,21 +53,27 @@ final class Commands {
       if (existing == null) {
         Writer.post(
             tx,
-            new Entry(0, base, m.joinedOn(), List.of(),
+            new Entry(0, base, today, List.of(),
                 new EntryDetail.Enrolment(m.memberId(), m.joinedOn(), m.team(), m.grid())));
         enrolled++;
-      } else if (!Objects.equals(existing.team(), m.team()) || !Objects.equals(existing.grid(), m.grid())) {
-        LocalDate date = today.isBefore(m.joinedOn()) ? m.joinedOn() : today;
+      } else if (changes(existing.team(), m.team()) || changes(existing.grid(), m.grid())) {
+        // A team or grid left out keeps the current one; a file without those columns changes nothing.
+        String team = m.team() != null ? m.team() : existing.team();
+        String grid = m.grid() != null ? m.grid() : existing.grid();
         Writer.post(
             tx,
-            new Entry(0, base + ":" + (existing.enrolments + 1), date, List.of(),
-                new EntryDetail.Enrolment(m.memberId(), m.joinedOn(), m.team(), m.grid())));
+            new Entry(0, base + ":" + (existing.enrolments + 1), today, List.of(),
+                new EntryDetail.Enrolment(m.memberId(), m.joinedOn(), team, grid)));
         changed++;
       } else {
         unchanged++;
       }
     }
     return new Enrolled(enrolled, changed, unchanged);
+  }
+
+  private static boolean changes(String current, String given) {
+    return given != null && !given.equals(current);
   }
 
   /**
@@ -128,7 +133,7 @@ final class Commands {
       throw new LedgerRefusal(Reason.BAD_AMOUNT, what + " must not be 0");
     }
     if (Math.abs(amount) > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, what + " " + amount + " is above 10^12");
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, what + " " + Requests.shown(amount) + " is above 10^12");
     }
   }
 
@@ -194,6 +199,9 @@ final class Commands {
     MemberState m = knownMember(tx, r.member());
     notBeforeJoined(m, day);
     notBackDated(m, day);
+    if (r.points() == 0 && r.minutes() == 0) {
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, "an adjustment must change points or minutes; both are 0");
+    }
     checkAmount(r.points() != 0 ? "points" : "minutes", r.points() != 0 ? r.points() : r.minutes());
     List<EntryDetail.LotSpend> spent = List.of();
     if (r.points() < 0) {
@@ -275,15 +283,12 @@ final class Commands {
     }
     if (lotOwner != null) {
       Lot lot = tx.member(lotOwner).lot(r.entry());
-      if (lot == null || lot.remaining < lot.original || (lot.expired && lotPoints > 0)) {
-        if (lot != null && lot.expired) {
-          throw new LedgerRefusal(Reason.LOT_EXPIRED, "the points of " + r.entry() + " expired on " + lot.expiresOn);
-        }
+      long spent = lot == null ? lotPoints : lot.original - lot.remaining - lot.expiredPoints;
+      if (spent > 0) {
         throw new LedgerRefusal(
-            Reason.LOT_SPENT,
-            "points of " + r.entry() + " were already spent (" + (lot == null ? 0 : lot.remaining) + " of " + lotPoints + " left)");
+            Reason.LOT_SPENT, "points of " + r.entry() + " were already spent (" + spent + " of " + lotPoints + ")");
       }
-      if (lot.isDueOn(day)) {
+      if (lot.expired || lot.isDueOn(day)) {
         throw new LedgerRefusal(Reason.LOT_EXPIRED, "the points of " + r.entry() + " expired on " + lot.expiresOn);
       }
     }

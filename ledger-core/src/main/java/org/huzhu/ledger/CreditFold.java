@@ -60,7 +60,10 @@ final class CreditFold {
     }
   }
 
-  /** Rows compare on member, activity, converted check-in and check-out, verifier, team, grid. */
+  /**
+   * Rows compare on member, activity, converted check-in and check-out, verifier, team, grid; an
+   * event's empty check-out is its check-in.
+   */
   static void fingerprint(Hasher h, EntryDetail d) {
     if (d instanceof EntryDetail.Credit c) {
       Fold.put(
@@ -68,7 +71,7 @@ final class CreditFold {
           c.member(),
           c.activity(),
           c.checkIn().toInstant(),
-          c.checkOut() == null ? null : c.checkOut().toInstant(),
+          (c.checkOut() == null ? c.checkIn() : c.checkOut()).toInstant(),
           c.verifiedBy(),
           c.team(),
           c.grid());

@@ -51,7 +51,7 @@ final class Exchange {
       throw new LedgerRefusal(Reason.UNKNOWN_ITEM, "item " + r.item() + " is not in the catalog");
     }
     if (r.quantity() < 1 || r.quantity() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_QUANTITY, "quantity " + r.quantity() + " must be between 1 and 10^12");
+      throw new LedgerRefusal(Reason.BAD_QUANTITY, "quantity " + Requests.shown(r.quantity()) + " must be between 1 and 10^12");
     }
     Long left = tx.catalog.stockLeft().get(item.id());
     if (left != null && left < r.quantity()) {
@@ -116,7 +116,7 @@ final class Exchange {
       throw new LedgerRefusal(Reason.SAME_ACCOUNT, "cannot transfer from " + from + " to itself");
     }
     if (r.minutes() < 1 || r.minutes() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, "minutes " + r.minutes() + " must be between 1 and 10^12");
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, "minutes " + Requests.shown(r.minutes()) + " must be between 1 and 10^12");
     }
     List<Posting> postings = List.of(new Posting(from, 0, -r.minutes()), new Posting(to, 0, r.minutes()));
     Commands.checkFloors(tx, postings, day);
@@ -132,7 +132,7 @@ final class Exchange {
     }
     LocalDate day = Commands.effectiveDate(r.at(), now);
     if (r.points() < 1 || r.points() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, "points " + r.points() + " must be between 1 and 10^12");
+      throw new LedgerRefusal(Reason.BAD_AMOUNT, "points " + Requests.shown(r.points()) + " must be between 1 and 10^12");
     }
     Account merchant = Account.merchant(r.merchant());
     long[] owed = tx.account(merchant);
@@ -182,6 +182,7 @@ final class Exchange {
   /** Every unreversed credit of one import, reversed in one batch, or none. */
   static List<Receipt> reverseImport(
       LedgerState tx, String importId, String reason, LocalDateTime at, LocalDateTime now, Commands.EntryLookup lookup) {
+    Commands.effectiveDate(at, now);
     List<String> credits = tx.importCredits(importId);
     if (credits == null) {
       throw new LedgerRefusal(Reason.UNKNOWN_IMPORT, "no import has id " + importId);

@@ -75,6 +75,7 @@ final class Fold {
       MemberState m = s.memberForUpdate(x.member());
       Lot lot = m.lot(x.lot());
       lot.remaining -= x.points();
+      lot.expiredPoints += x.points();
       lot.expired = true;
     } else if (d instanceof EntryDetail.Reversal x) {
       reverse(s, e, x);
@@ -105,7 +106,9 @@ final class Fold {
     }
     m.joinedOn = x.joinedOn();
     m.enrolments++;
-    m.affiliations.add(new MemberState.Affiliation(e.date(), x.team(), x.grid()));
+    // The first team and grid hold from the joining day; later changes from their entry's date.
+    LocalDate from = m.enrolments == 1 ? x.joinedOn() : e.date();
+    m.affiliations.add(new MemberState.Affiliation(day(from), x.team(), x.grid()));
   }
 
   static void addLot(LedgerState s, MemberState m, Entry e, long points) {

@@ -272,7 +272,7 @@ public final class Ledger implements AutoCloseable {
           }
           Writer.post(
               tx,
-              new Entry(0, id, version.effectiveFrom(), List.of(),
+              new Entry(0, id, new Clocks(clock, tx.zone).now().toLocalDate(), List.of(),
                   new EntryDetail.RulesPublished(
                       version.version(), version.effectiveFrom(), RuleVersions.toCanonicalJson(version))));
           return Writer.Outcome.keep(new Publication(id, version.version(), true));

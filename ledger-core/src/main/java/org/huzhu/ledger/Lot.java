@@ -14,6 +14,8 @@ final class Lot {
   final long original;
   long remaining;
   boolean expired;
+  /** Points that went to {@code community:expired}, told apart from points spent. */
+  long expiredPoints;
 
   Lot(String id, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
     this.id = id;
@@ -27,6 +29,7 @@ final class Lot {
   Lot copy() {
     Lot l = new Lot(id, seq, date, expiresOn, original, remaining);
     l.expired = expired;
+    l.expiredPoints = expiredPoints;
     return l;
   }
 

@@ -6,6 +6,14 @@ final class Requests {
 
   private Requests() {}
 
+  /**
+   * An amount as the user gave it, as far as it can be told: the command line turns numbers too
+   * large for a long into the largest long, which is then shown as "beyond" it.
+   */
+  static String shown(long amount) {
+    return Math.abs(amount) == Long.MAX_VALUE ? (amount < 0 ? "below -" : "beyond ") + Long.MAX_VALUE : Long.toString(amount);
+  }
+
   static void checkId(String id) {
     if (!Texts.isCallerEntryId(id)) {
       throw new IllegalArgumentException(

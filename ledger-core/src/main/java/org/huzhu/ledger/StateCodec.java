@@ -23,7 +23,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 2;
+  private static final int FORMAT = 3;
 
   private StateCodec() {}
 
@@ -111,6 +111,7 @@ final class StateCodec {
       out.writeLong(l.original);
       out.writeLong(l.remaining);
       out.writeBoolean(l.expired);
+      out.writeLong(l.expiredPoints);
     }
     Map<LocalDate, Long> days = new TreeMap<>(m.dayPoints);
     out.writeInt(days.size());
@@ -255,6 +256,7 @@ final class StateCodec {
     for (int i = 0; i < lots; i++) {
       Lot l = new Lot(in.readUTF(), in.readLong(), date(in), date(in), in.readLong(), in.readLong());
       l.expired = in.readBoolean();
+      l.expiredPoints = in.readLong();
       m.lots.add(l);
     }
     int days = in.readInt();

@@ -210,4 +210,41 @@ class ExchangeTest {
     assertEquals(ledger.head(), cert.head());
     assertEquals(0, ledger.certificate("v1", null, null).verifiedMinutes());
   }
+
+  @Test
+  void aPartlySpentLotIsLotSpentWhetherOrNotExpireHasRun() {
+    give("a", "v1", 40, LocalDateTime.of(2025, 2, 1, 9, 0));
+    ledger.redeem(new RedeemRequest("R", "v1", "haircut", 1, LocalDateTime.of(2025, 3, 1, 9, 0)));
+    refused(Reason.LOT_SPENT, () -> ledger.reverse(new ReverseRequest("a", "x", null, null)));
+    ledger.expire(LocalDate.of(2026, 3, 10));
+    refused(Reason.LOT_SPENT, () -> ledger.reverse(new ReverseRequest("a", "x", null, null)));
+    give("b", "v2", 40, LocalDateTime.of(2025, 2, 1, 9, 0));
+    refused(Reason.LOT_EXPIRED, () -> ledger.reverse(new ReverseRequest("b", "x", null, null)));
+  }
+
+  @Test
+  void reversingAnImportChecksTheDateBeforeTheImportId() {
+    refused(Reason.IN_FUTURE, () -> ledger.reverseImport("import:nope", "x", LocalDateTime.of(2099, 1, 1, 0, 0)));
+    refused(Reason.UNKNOWN_IMPORT, () -> ledger.reverseImport("import:nope", "x", null));
+  }
+
+  @Test
+  void anAdjustmentOfNothingNamesBothAmounts() {
+    LedgerRefusal r =
+        assertThrows(LedgerRefusal.class, () -> ledger.adjust(new AdjustRequest("z", "v1", 0, 0, "x", "admin", null)));
+    assertEquals(Reason.BAD_AMOUNT, r.reason());
+    assertTrue(r.detail().contains("points or minutes"), r.detail());
+  }
+
+  @Test
+  void membersFilesWithoutTeamsKeepTheTeamsAndPublicationsAreDatedToday() {
+    ledger.enrol(List.of(new MemberRecord("v1", LocalDate.of(2025, 1, 1), null, null)));
+    assertEquals("care", ledger.member("v1").orElseThrow().team());
+    ledger.publishRules(
+        SigninImportTest.RULES.replace("2026-01-01", "2027-06-01").replace("\"version\": 1", "\"version\": 2")
+            .getBytes(StandardCharsets.UTF_8),
+        "rules-2027.json");
+    ledger.enrol(List.of(new MemberRecord("later", LocalDate.of(2027, 9, 1), null, null)));
+    assertEquals(LocalDate.of(2026, 3, 10), ledger.balances(null).asOf());
+  }
 }

@@ -24,6 +24,7 @@ final class LedgerModel {
     final long original;
     long remaining;
     boolean expired;
+    long expiredPoints;
 
     MLot(String id, LocalDate date, long points) {
       this.id = id;
@@ -75,6 +76,7 @@ final class LedgerModel {
     for (MLot l : lots.get(m)) {
       if (!l.expired && l.remaining > 0 && !day.isBefore(l.expires)) {
         expired += l.remaining;
+        l.expiredPoints += l.remaining;
         l.remaining = 0;
         l.expired = true;
       }
@@ -207,10 +209,10 @@ final class LedgerModel {
       case "credit", "adjustment" -> {
         if (e.points() > 0) {
           MLot l = lot(e.member(), target);
-          if (l.expired || l.remaining < l.original) {
-            return l.expired ? Reason.LOT_EXPIRED : Reason.LOT_SPENT;
+          if (l.original - l.remaining - l.expiredPoints > 0) {
+            return Reason.LOT_SPENT;
           }
-          if (!day.isBefore(l.expires)) {
+          if (l.expired || !day.isBefore(l.expires)) {
             return Reason.LOT_EXPIRED;
           }
         } else if (e.points() < 0) {

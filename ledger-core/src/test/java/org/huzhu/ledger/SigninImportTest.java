@@ -231,4 +231,12 @@ class SigninImportTest {
     assertTrue(r.detail().contains("verified_by"), r.detail());
     assertEquals(head, ledger.head());
   }
+
+  @Test
+  void anEventWithoutCheckOutIsTheSameRowAsOneCheckingOutAtItsCheckIn() throws IOException {
+    assertEquals(1, importCsv("e,v1,report-issue,2026-03-04T09:00,,g1,,,\n").credited());
+    ImportSummary again = importCsv("e,v1,report-issue,2026-03-04T09:00,2026-03-04T09:00,g1,,,\n");
+    assertEquals(1, again.duplicates());
+    assertEquals(0, again.rejected());
+  }
 }

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.huzhu.ledger.ImportOptions;
 import org.huzhu.ledger.ImportSummary;
 import org.huzhu.ledger.Ledger;
+import org.huzhu.ledger.LedgerRefusal;
 import org.huzhu.ledger.Minutes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,6 +69,14 @@ final class ImportCommand extends Cli {
       ImportSummary s;
       try (Ledger ledger = openWriter()) {
         s = ledger.importSignins(file, bar == null ? options : options.withProgress(bar));
+      } catch (LedgerRefusal refused) {
+        // A file refused whole has no rejected rows; the rejects file asked for still replaces
+        // any earlier one, with its header only, so that no stale rows are taken for this run's.
+        if (tmp != null) {
+          Files.writeString(tmp, "\uFEFF" + new Csv().row("line", "signin_id", "reason", "detail"), StandardCharsets.UTF_8);
+          Files.move(tmp, rejects, StandardCopyOption.REPLACE_EXISTING);
+        }
+        throw refused;
       } finally {
         if (bar != null) {
           bar.finish();

@@ -131,11 +131,15 @@ class ImportCommandTest {
 
     Path gb = tmp.resolve("gb.csv");
     Files.write(gb, SHEET.getBytes(Charset.forName("GB18030")));
+    Files.writeString(tmp.resolve("r.csv"), "stale rows of an earlier run\n");
     Run bytes = books.run("import", gb.toString(), "--rejects", tmp.resolve("r.csv").toString());
     assertEquals(3, bytes.exit, bytes::toString);
     assertEquals(1, bytes.err.strip().lines().count(), bytes::toString);
     assertTrue(bytes.err.contains("gb.csv") && bytes.err.contains("line 2") && bytes.err.contains("--encoding"), bytes::toString);
-    assertFalse(Files.exists(tmp.resolve("r.csv")), "no rejects file for a refused file");
+    assertEquals(
+        "\uFEFFline,signin_id,reason,detail\r\n",
+        Files.readString(tmp.resolve("r.csv"), StandardCharsets.UTF_8),
+        "a refused file replaces an earlier rejects file with the header only");
     assertFalse(Files.exists(tmp.resolve("r.csv.tmp")));
 
     Run decoded = books.run("import", gb.toString(), "--encoding", "GB18030", "--format", "json");
