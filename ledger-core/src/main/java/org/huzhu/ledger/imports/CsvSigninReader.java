@@ -1,11 +1,9 @@
 package org.huzhu.ledger.imports;
 
-import com.google.common.collect.AbstractIterator;
 import java.time.ZoneId;
 
 /** Sign-in rows from a CSV file: the header decides which columns are read and where. */
-final class CsvSigninReader extends AbstractIterator<ReadRow> implements SigninReader {
-  private final DecodingSource src;
+final class CsvSigninReader extends DecodedReader {
   private final CsvTokenizer csv;
   private final ZoneResolver zone;
   /** For each known column, its index in the record. */
@@ -13,7 +11,6 @@ final class CsvSigninReader extends AbstractIterator<ReadRow> implements SigninR
   private final int headerFields;
   private final String[] values = new String[SigninFields.NAMES.length];
   private final boolean[] overlong = new boolean[SigninFields.NAMES.length];
-  private int ordinal;
 
   /**
    * Reads the header.
@@ -22,7 +19,7 @@ final class CsvSigninReader extends AbstractIterator<ReadRow> implements SigninR
    *     known column, or invalid bytes in the header
    */
   CsvSigninReader(DecodingSource src, ZoneId zone) {
-    this.src = src;
+    super(src);
     this.zone = new ZoneResolver(zone);
     this.csv = new CsvTokenizer(src, SigninFields.FIELD_CAP);
     this.headerFields = Headers.read(csv, src.fileName(), SigninFields.NAMES, SigninFields.REQUIRED, columnAt);
@@ -64,25 +61,5 @@ final class CsvSigninReader extends AbstractIterator<ReadRow> implements SigninR
           csv.fieldCount() + " fields where the header has " + headerFields);
     }
     return SigninFields.toRow(line, n, values, overlong, zone);
-  }
-
-  @Override
-  public long bytesRead() {
-    return src.bytesRead();
-  }
-
-  @Override
-  public long rowsRead() {
-    return ordinal;
-  }
-
-  @Override
-  public String sha256() {
-    return src.sha256Hex();
-  }
-
-  @Override
-  public void close() {
-    src.close();
   }
 }

@@ -1,6 +1,5 @@
 package org.huzhu.ledger.imports;
 
-import com.google.common.collect.AbstractIterator;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,13 +16,12 @@ import java.util.Arrays;
  * same rule as CSV and one bad line cannot swallow the next. A line longer than {@value #LINE_CAP}
  * characters is malformed and skipped without being retained.
  */
-final class JsonLinesSigninReader extends AbstractIterator<ReadRow> implements SigninReader {
+final class JsonLinesSigninReader extends DecodedReader {
   static final int LINE_CAP = 1 << 18;
 
   private static final JsonFactory JSON =
       JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
-  private final DecodingSource src;
   private final ZoneResolver zone;
   private final String[] values = new String[SigninFields.NAMES.length];
   private final boolean[] overlong = new boolean[SigninFields.NAMES.length];
@@ -33,10 +31,9 @@ final class JsonLinesSigninReader extends AbstractIterator<ReadRow> implements S
   private boolean lineTooLong;
   private int line = 1;
   private boolean eof;
-  private int ordinal;
 
   JsonLinesSigninReader(DecodingSource src, ZoneId zone) {
-    this.src = src;
+    super(src);
     this.zone = new ZoneResolver(zone);
   }
 
@@ -194,25 +191,5 @@ final class JsonLinesSigninReader extends AbstractIterator<ReadRow> implements S
       to--;
     }
     return s.substring(from, to);
-  }
-
-  @Override
-  public long bytesRead() {
-    return src.bytesRead();
-  }
-
-  @Override
-  public long rowsRead() {
-    return ordinal;
-  }
-
-  @Override
-  public String sha256() {
-    return src.sha256Hex();
-  }
-
-  @Override
-  public void close() {
-    src.close();
   }
 }
