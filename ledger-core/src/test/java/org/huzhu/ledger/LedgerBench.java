@@ -80,18 +80,22 @@ public final class LedgerBench {
       print("import " + rows + " sign-ins (read, decide, durable)", importRate, "rows/s",
           "credited " + s.credited() + ", rejected " + s.rejected());
 
-      long lookups = 0;
-      t0 = System.nanoTime();
       Account[] accounts = new Account[1024];
       for (int i = 0; i < accounts.length; i++) {
         accounts[i] = Account.member("v" + (i * 7 % members));
       }
-      while (System.nanoTime() - t0 < 1_000_000_000L) {
-        for (int i = 0; i < 1024; i++) {
-          lookups += l.balance(accounts[i]).points() >= 0 ? 1 : 0;
+      double best = 0;
+      for (int round = 0; round < 3; round++) { // the first round also warms the code up
+        long lookups = 0;
+        t0 = System.nanoTime();
+        while (System.nanoTime() - t0 < 1_000_000_000L) {
+          for (int i = 0; i < 1024; i++) {
+            lookups += l.balance(accounts[i]).points() >= 0 ? 1 : 0;
+          }
         }
+        best = Math.max(best, lookups / seconds(t0));
       }
-      print("balance(member) lookups, 1 thread", lookups / seconds(t0), "/s", "");
+      print("balance(member) lookups, 1 thread, best of 3 seconds", best, "/s", "");
 
       YearMonth month = YearMonth.of(2026, 6);
       t0 = System.nanoTime();
