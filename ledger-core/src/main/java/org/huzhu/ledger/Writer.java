@@ -165,16 +165,22 @@ final class Writer implements AutoCloseable {
           group.add(queue.pollFirst());
         }
       }
-      runGroup(group);
+      boolean wrote = runGroup(group);
+      // Drop the group before a checkpoint: an import's group holds its whole sheet and entries.
+      group.clear();
+      if (wrote) {
+        afterGroup.run();
+      }
     }
   }
 
-  private void runGroup(List<Task<?>> group) {
+  /** Decides, writes and merges one group; returns whether it wrote anything. */
+  private boolean runGroup(List<Task<?>> group) {
     if (broken != null) {
       for (Task<?> t : group) {
         t.done.completeExceptionally(broken);
       }
-      return;
+      return false;
     }
     LedgerState groupTx = root.child();
     List<Task<?>> decided = new ArrayList<>(group.size());
@@ -203,7 +209,7 @@ final class Writer implements AutoCloseable {
         for (Task<?> t : decided) {
           t.done.completeExceptionally(fault);
         }
-        return;
+        return false;
       }
       if (records.size() != entries.size()
           || records.get(records.size() - 1).seq() != entries.get(entries.size() - 1).seq()) {
@@ -211,7 +217,7 @@ final class Writer implements AutoCloseable {
         for (Task<?> t : decided) {
           t.done.completeExceptionally(broken);
         }
-        return;
+        return false;
       }
       lock.writeLock().lock();
       try {
@@ -226,9 +232,7 @@ final class Writer implements AutoCloseable {
       committed.accept(List.copyOf(entries));
     }
     completeAll(decided);
-    if (!entries.isEmpty()) {
-      afterGroup.run();
-    }
+    return !entries.isEmpty();
   }
 
   @SuppressWarnings("unchecked")
