@@ -1,6 +1,5 @@
 package org.huzhu.ledger.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -17,11 +16,7 @@ import picocli.CommandLine.Parameters;
     description = "Publish or show the catalog of items that points buy.",
     subcommands = {CatalogCommand.Publish.class, CatalogCommand.Show.class},
     footer = {"", "Example:", "  huzhu catalog publish catalog.json && huzhu catalog show"})
-final class CatalogCommand extends Cli {
-  @Override
-  int run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), msg().get("error.no-command"));
-  }
+final class CatalogCommand extends CommandGroup {
 
   /** {@code huzhu catalog publish FILE}. */
   @Command(
@@ -29,19 +24,15 @@ final class CatalogCommand extends Cli {
       mixinStandardHelpOptions = true,
       description = "Publish a catalog.json (journaled); it replaces the catalog in force; an identical repeat is a no-op.",
       footer = {"", "Example:", "  huzhu catalog publish catalog.json --format json"})
-  static final class Publish extends Cli {
-    @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The catalog.json file.")
-    Path file;
+  static final class Publish extends PublishCli {
+    @Override
+    Publication publish(Ledger ledger, byte[] bytes, String name) {
+      return ledger.publishCatalog(bytes, name);
+    }
 
     @Override
-    int run() throws Exception {
-      byte[] bytes = readFile(file);
-      Publication p;
-      try (Ledger ledger = openWriter()) {
-        p = ledger.publishCatalog(bytes, file.toString());
-      }
-      print(RulesCommand.publication(p, "catalog"));
-      return Huzhu.OK;
+    String what() {
+      return "catalog";
     }
   }
 

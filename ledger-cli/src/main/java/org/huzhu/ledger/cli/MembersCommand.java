@@ -9,9 +9,5 @@ import picocli.CommandLine.Command;
     description = "Manage members.",
     subcommands = {MembersImportCommand.class},
     footer = {"", "Example:", "  huzhu members import members.csv"})
-final class MembersCommand extends Cli {
-  @Override
-  int run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), msg().get("error.no-command"));
-  }
+final class MembersCommand extends CommandGroup {
 }

@@ -1,7 +1,6 @@
 package org.huzhu.ledger.cli;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,7 @@ import picocli.CommandLine.Parameters;
     description = "Publish or list versions of the accrual rules.",
     subcommands = {RulesCommand.Publish.class, RulesCommand.Show.class},
     footer = {"", "Example:", "  huzhu rules publish rules-v2.json && huzhu rules show"})
-final class RulesCommand extends Cli {
-  @Override
-  int run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), msg().get("error.no-command"));
-  }
+final class RulesCommand extends CommandGroup {
 
   /** {@code huzhu rules publish FILE}. */
   @Command(
@@ -35,19 +30,15 @@ final class RulesCommand extends Cli {
       mixinStandardHelpOptions = true,
       description = "Add a version of the accrual rules from a rules.json file (journaled); an identical repeat is a no-op.",
       footer = {"", "Example:", "  huzhu rules publish rules-v2.json --format json"})
-  static final class Publish extends Cli {
-    @Parameters(index = "0", descriptionKey = "file", paramLabel = "FILE", description = "The rules.json file.")
-    Path file;
+  static final class Publish extends PublishCli {
+    @Override
+    Publication publish(Ledger ledger, byte[] bytes, String name) {
+      return ledger.publishRules(bytes, name);
+    }
 
     @Override
-    int run() throws Exception {
-      byte[] bytes = readFile(file);
-      Publication p;
-      try (Ledger ledger = openWriter()) {
-        p = ledger.publishRules(bytes, file.toString());
-      }
-      print(publication(p, "rules"));
-      return Huzhu.OK;
+    String what() {
+      return "rules";
     }
   }
 
