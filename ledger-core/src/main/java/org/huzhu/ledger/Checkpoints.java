@@ -42,7 +42,12 @@ final class Checkpoints {
     }
     lock.readLock().lock();
     try {
-      long stored = journal.latestCheckpoint().map(c -> c.seq()).orElse(0L);
+      long stored =
+          journal
+              .latestCheckpoint()
+              .filter(c -> c.damage() == null && StateCodec.readable(c.state()))
+              .map(c -> c.seq())
+              .orElse(0L);
       if (root.seq > stored) {
         write(journal, root);
       }

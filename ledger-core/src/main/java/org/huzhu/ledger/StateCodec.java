@@ -23,7 +23,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 3;
+  private static final int FORMAT = 5;
 
   private StateCodec() {}
 
@@ -54,9 +54,10 @@ final class StateCodec {
       }
       List<MemberState> members = new ArrayList<>(s.members.values());
       members.sort(Comparator.comparing(m -> m.id));
+      Names names = new Names();
       out.writeInt(members.size());
       for (MemberState m : members) {
-        member(out, m);
+        member(out, m, names);
       }
       Map<Account, long[]> accounts = new TreeMap<>(s.accounts);
       out.writeInt(accounts.size());
@@ -68,8 +69,8 @@ final class StateCodec {
       Map<String, EntryInfo> entries = new TreeMap<>(s.entries);
       out.writeInt(entries.size());
       for (Map.Entry<String, EntryInfo> e : entries.entrySet()) {
-        out.writeUTF(e.getKey());
-        info(out, e.getValue());
+        names.write(out, e.getKey());
+        info(out, e.getValue(), names);
       }
       Map<String, List<String>> imports = new TreeMap<>(s.imports);
       out.writeInt(imports.size());
@@ -77,7 +78,7 @@ final class StateCodec {
         out.writeUTF(i.getKey());
         out.writeInt(i.getValue().size());
         for (String id : i.getValue()) {
-          out.writeUTF(id);
+          names.write(out, id);
         }
       }
     } catch (IOException e) {
@@ -86,7 +87,7 @@ final class StateCodec {
     return bytes.toByteArray();
   }
 
-  private static void member(DataOutputStream out, MemberState m) throws IOException {
+  private static void member(DataOutputStream out, MemberState m, Names names) throws IOException {
     out.writeUTF(m.id);
     date(out, m.joinedOn);
     out.writeInt(m.affiliations.size());
@@ -104,7 +105,7 @@ final class StateCodec {
     out.writeBoolean(m.everPosted);
     out.writeInt(m.lots.size());
     for (Lot l : m.lots) {
-      out.writeUTF(l.id);
+      names.write(out, l.id);
       out.writeLong(l.seq);
       date(out, l.date);
       date(out, l.expiresOn);
@@ -123,7 +124,7 @@ final class StateCodec {
     for (MemberState.Interval i : m.intervals.values()) {
       out.writeLong(i.start());
       out.writeLong(i.end());
-      out.writeUTF(i.creditId());
+      names.write(out, i.creditId());
     }
     Map<String, Long> monthly = new TreeMap<>(m.monthlyQuantity);
     out.writeInt(monthly.size());
@@ -133,32 +134,40 @@ final class StateCodec {
     }
   }
 
-  private static void info(DataOutputStream out, EntryInfo i) throws IOException {
+  private static void info(DataOutputStream out, EntryInfo i, Names names) throws IOException {
     out.writeLong(i.seq());
-    out.writeUTF(i.kind());
+    names.write(out, i.kind());
     date(out, i.date());
     out.writeLong(i.fingerprint());
     nullable(out, i.at() == null ? null : i.at().toString());
-    nullable(out, i.reversedBy());
+    names.write(out, i.reversedBy());
     if (i.credit() != null) {
       out.writeByte(1);
       EntryInfo.CreditInfo c = i.credit();
-      out.writeUTF(c.member());
+      names.write(out, c.member());
       out.writeLong(c.points());
       out.writeLong(c.minutes());
       out.writeLong(c.start());
       out.writeLong(c.end());
       out.writeBoolean(c.hourBased());
-      nullable(out, c.importId());
-      out.writeUTF(c.activity());
-      nullable(out, c.team());
-      nullable(out, c.grid());
+      names.write(out, c.importId());
+      names.write(out, c.activity());
+      names.write(out, c.team());
+      names.write(out, c.grid());
     } else {
       out.writeByte(0);
       byte[] json = EntryCodec.toJson(i.entry());
       out.writeInt(json.length);
       out.write(json);
     }
+  }
+
+  /**
+   * Whether {@code bytes} are a snapshot in this version's format. One in an older format is never
+   * used (the ledger replays instead) and is replaced by the next checkpoint.
+   */
+  static boolean readable(byte[] bytes) {
+    return bytes.length >= 4 && java.nio.ByteBuffer.wrap(bytes, 0, 4).getInt() == FORMAT;
   }
 
   static LedgerState decode(byte[] bytes) {
@@ -202,10 +211,11 @@ final class StateCodec {
       }
       CatalogState published = CatalogState.published(catalogVersion, list);
       s.catalog = new CatalogState(published.version(), published.items(), Map.copyOf(stock));
+      Names names = new Names();
       int members = in.readInt();
       s.members = new java.util.concurrent.ConcurrentHashMap<>(members * 4 / 3 + 16);
       for (int i = 0; i < members; i++) {
-        MemberState m = member(in);
+        MemberState m = member(in, names);
         s.members.put(m.id, m);
       }
       int accounts = in.readInt();
@@ -216,8 +226,8 @@ final class StateCodec {
       int entries = in.readInt();
       s.entries = new java.util.HashMap<>(entries * 4 / 3 + 16);
       for (int i = 0; i < entries; i++) {
-        String id = in.readUTF();
-        s.entries.put(id, info(in));
+        String id = names.readId(in);
+        s.entries.put(id, info(in, names));
       }
       int imports = in.readInt();
       for (int i = 0; i < imports; i++) {
@@ -225,7 +235,7 @@ final class StateCodec {
         int n = in.readInt();
         List<String> ids = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-          ids.add(in.readUTF());
+          ids.add(names.readId(in));
         }
         s.imports.put(id, ids);
       }
@@ -238,34 +248,34 @@ final class StateCodec {
     return s;
   }
 
-  private static MemberState member(DataInputStream in) throws IOException {
+  private static MemberState member(DataInputStream in, Names names) throws IOException {
     MemberState m = new MemberState(in.readUTF());
-    m.joinedOn = date(in);
+    m.joinedOn = names.day(in.readLong());
     int affiliations = in.readInt();
     for (int i = 0; i < affiliations; i++) {
-      m.affiliations.add(new MemberState.Affiliation(date(in), nullable(in), nullable(in)));
+      m.affiliations.add(new MemberState.Affiliation(names.day(in.readLong()), nullable(in), nullable(in)));
     }
     m.enrolments = in.readInt();
     m.points = in.readLong();
     m.minutes = in.readLong();
     m.serviceMinutes = in.readLong();
     m.backfilledMinutes = in.readLong();
-    m.lastPosted = date(in);
+    m.lastPosted = names.day(in.readLong());
     m.everPosted = in.readBoolean();
     int lots = in.readInt();
     for (int i = 0; i < lots; i++) {
-      Lot l = new Lot(in.readUTF(), in.readLong(), date(in), date(in), in.readLong(), in.readLong());
+      Lot l = new Lot(names.readId(in), in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
       l.expired = in.readBoolean();
       l.expiredPoints = in.readLong();
       m.lots.add(l);
     }
     int days = in.readInt();
     for (int i = 0; i < days; i++) {
-      m.dayPoints.put(date(in), in.readLong());
+      m.dayPoints.put(names.day(in.readLong()), in.readLong());
     }
     int intervals = in.readInt();
     for (int i = 0; i < intervals; i++) {
-      MemberState.Interval iv = new MemberState.Interval(in.readLong(), in.readLong(), in.readUTF());
+      MemberState.Interval iv = new MemberState.Interval(in.readLong(), in.readLong(), names.readId(in));
       m.intervals.put(iv.start(), iv);
     }
     int monthly = in.readInt();
@@ -275,20 +285,19 @@ final class StateCodec {
     return m;
   }
 
-  private static EntryInfo info(DataInputStream in) throws IOException {
+  private static EntryInfo info(DataInputStream in, Names names) throws IOException {
     long seq = in.readLong();
-    String kind = CreditFold.intern(in.readUTF());
-    LocalDate date = date(in);
+    String kind = names.read(in);
+    LocalDate date = names.day(in.readLong());
     long fingerprint = in.readLong();
     String at = nullable(in);
-    String reversedBy = nullable(in);
+    String reversedBy = names.readId(in);
     byte form = in.readByte();
     if (form == 1) {
       EntryInfo.CreditInfo c =
           new EntryInfo.CreditInfo(
-              in.readUTF(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
-              CreditFold.intern(nullable(in)), CreditFold.intern(in.readUTF()), CreditFold.intern(nullable(in)),
-              CreditFold.intern(nullable(in)));
+              names.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
+              names.read(in), names.read(in), names.read(in), names.read(in));
       return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, null, c);
     }
     byte[] json = new byte[in.readInt()];
@@ -353,6 +362,72 @@ final class StateCodec {
       System.arraycopy(bytes, at, b, off, n);
       at += n;
       return n;
+    }
+  }
+
+  /**
+   * Names that repeat across millions of entries (kinds, members, imports, activities, teams,
+   * grids) are written once and then by number, and days are shared, so that a large snapshot
+   * reads quickly and shares its strings.
+   */
+  private static final class Names {
+    private final Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final List<String> names = new ArrayList<>();
+    private final LocalDate[] days = new LocalDate[100_000];
+
+    void write(DataOutputStream out, String name) throws IOException {
+      if (name == null) {
+        out.writeInt(-1);
+        return;
+      }
+      Integer n = numbers.get(name);
+      if (n != null) {
+        out.writeInt(n);
+      } else {
+        out.writeInt(numbers.size());
+        out.writeUTF(name);
+        numbers.put(name, numbers.size());
+      }
+    }
+
+    /** An entry id: shared within the snapshot, but not kept in the ledger-wide name pool. */
+    String readId(DataInputStream in) throws IOException {
+      return read(in, false);
+    }
+
+    String read(DataInputStream in) throws IOException {
+      return read(in, true);
+    }
+
+    private String read(DataInputStream in, boolean pooled) throws IOException {
+      int n = in.readInt();
+      if (n == -1) {
+        return null;
+      }
+      if (n == names.size()) {
+        String name = pooled ? CreditFold.intern(in.readUTF()) : in.readUTF();
+        names.add(name);
+        return name;
+      }
+      if (n < 0 || n > names.size()) {
+        throw new IOException("name number " + n + " is out of order");
+      }
+      return names.get(n);
+    }
+
+    LocalDate day(long epochDay) {
+      if (epochDay == Long.MIN_VALUE) {
+        return null;
+      }
+      if (epochDay < 0 || epochDay >= days.length) {
+        return Fold.day(LocalDate.ofEpochDay(epochDay));
+      }
+      LocalDate d = days[(int) epochDay];
+      if (d == null) {
+        d = Fold.day(LocalDate.ofEpochDay(epochDay));
+        days[(int) epochDay] = d;
+      }
+      return d;
     }
   }
 }
