@@ -223,4 +223,27 @@ class LedgerTest {
       assertThrows(IllegalStateException.class, () -> r.adjust(points("A-2", "v1", 1)));
     }
   }
+
+  @Test
+  void aSnapshotInAnOlderFormatIsNotUsedNotReportedAndReplacedOnClose(@TempDir Path dir) {
+    Path book = dir.resolve("book");
+    byte[] live;
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      l.adjust(points("A-1", "v1", 50));
+      live = l.stateSnapshot();
+    }
+    try (org.huzhu.ledger.journal.Journal j = org.huzhu.ledger.journal.Journals.openWriter(book)) {
+      byte[] old = live.clone();
+      old[3] = 1; // format 1: a snapshot an earlier version wrote
+      j.writeCheckpoint(j.lastSeq(), j.lastHash(), old);
+    }
+    assertTrue(Ledger.audit(book, null).ok(), "an unreadable older snapshot is not a wrong state");
+    try (Ledger l = Ledger.open(book, clock)) {
+      assertEquals(50, l.balance(Account.member("v1")).points());
+    }
+    try (org.huzhu.ledger.journal.Journal j = org.huzhu.ledger.journal.Journals.openReader(book)) {
+      assertTrue(StateCodec.readable(j.latestCheckpoint().orElseThrow().state()), "closing wrote a current snapshot");
+    }
+  }
 }
