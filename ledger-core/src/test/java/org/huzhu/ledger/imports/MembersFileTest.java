@@ -1,6 +1,6 @@
 package org.huzhu.ledger.imports;
 
-import static org.huzhu.ledger.imports.Files4Test.write;
+import static org.huzhu.ledger.imports.ImportFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,9 +1,9 @@
 package org.huzhu.ledger.imports;
 
-import static org.huzhu.ledger.imports.Files4Test.HEADER;
-import static org.huzhu.ledger.imports.Files4Test.SHANGHAI;
-import static org.huzhu.ledger.imports.Files4Test.readAll;
-import static org.huzhu.ledger.imports.Files4Test.write;
+import static org.huzhu.ledger.imports.ImportFixtures.HEADER;
+import static org.huzhu.ledger.imports.ImportFixtures.SHANGHAI;
+import static org.huzhu.ledger.imports.ImportFixtures.readAll;
+import static org.huzhu.ledger.imports.ImportFixtures.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 

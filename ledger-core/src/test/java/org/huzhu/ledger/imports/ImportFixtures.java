@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Helpers shared by the reader tests. */
-final class Files4Test {
+final class ImportFixtures {
   static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
   static final String HEADER = "signin_id,member_id,activity,check_in,check_out,verified_by";
 
-  private Files4Test() {}
+  private ImportFixtures() {}
 
   static Path write(Path dir, String name, String content) {
     return write(dir, name, content.getBytes(StandardCharsets.UTF_8));
