@@ -272,4 +272,20 @@ class AccrualTest {
     assertThrows(IllegalArgumentException.class,
         () -> Accrual.credit(signin("cleanup", "2026-01-05T09:00", "2026-01-05T10:00"), rules, -1));
   }
+
+  @Test
+  void fractionsTooLargeForLongsFallBackToExactBigIntegers() {
+    // rate × factor has 27 fraction digits: 60 × 10^27 does not fit a long.
+    RuleVersion r = RuleVersion.builder(1, LocalDate.of(2026, 1, 1))
+        .activity(Activity.perHour("a", "A", new BigDecimal("12.345678901")))
+        .multiplier(Multiplier.always("x", new BigDecimal("1.000000000000000001")))
+        .multiplier(Multiplier.always("y", new BigDecimal("0.99999999")))
+        .build();
+    CreditBreakdown b = credited(signin("a", "2026-01-05T09:00", "2026-01-05T23:59"), r, 0);
+    BigDecimal exact = new BigDecimal("899").multiply(new BigDecimal("12.345678901"))
+        .multiply(new BigDecimal("1.000000000000000001")).multiply(new BigDecimal("0.99999999"))
+        .divide(BigDecimal.valueOf(60), 0, java.math.RoundingMode.FLOOR);
+    assertEquals(exact.longValueExact(), b.points());
+    assertEquals(184, b.points());
+  }
 }
