@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       AuditCommand.class,
       ExportCommand.class,
       DemoCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class,
     },
     footer = {
       "",

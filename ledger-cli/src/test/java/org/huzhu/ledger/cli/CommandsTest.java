@@ -33,6 +33,16 @@ class CommandsTest {
     assertFalse(r.err.contains("\tat "), r::toString);
   }
 
+  // ------------------------------------------------------------------ completion
+
+  @Test
+  void generateCompletionPrintsABashAndZshCompletionScript() {
+    Run r = Run.run(Map.of(), "generate-completion");
+    ok(r);
+    assertTrue(r.out.contains("complete -F _complete_huzhu") || r.out.contains("_complete_huzhu"), r::toString);
+    assertTrue(r.out.contains("redeem") && r.out.contains("--journal"), r::toString);
+  }
+
   // ------------------------------------------------------------------ init
 
   @Test
