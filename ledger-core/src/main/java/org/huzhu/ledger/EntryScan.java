@@ -85,8 +85,12 @@ final class EntryScan {
     return true;
   }
 
-  /** Every entry from {@code fromSeq} to {@code toSeq}, handed to {@code consumer} in order. */
-  static void entries(Journal journal, long fromSeq, long toSeq, Consumer<Entry> consumer, Consumer<JournalDamage> onDamage) {
+  /**
+   * Every entry from {@code fromSeq} to {@code toSeq}, handed to {@code consumer} in order. A
+   * reader stops quietly at an incomplete tail (a writer may be appending right now); any other
+   * damage is a {@link LedgerStorageException} naming the segment and offset.
+   */
+  static void entries(Journal journal, long fromSeq, long toSeq, Consumer<Entry> consumer) {
     scan(
         journal,
         fromSeq,
@@ -103,8 +107,15 @@ final class EntryScan {
           }
 
           @Override
-          public void damage(JournalDamage damage) {
-            onDamage.accept(damage);
+          public void damage(JournalDamage d) {
+            if (journal.readOnly() && d.check().equals("tail")) {
+              return;
+            }
+            throw new LedgerStorageException(
+                "the journal is damaged (" + d.check() + ") at entry " + d.seq() + ": " + d.detail(),
+                d.segment(),
+                d.offset(),
+                null);
           }
         });
   }

@@ -20,10 +20,8 @@ import org.huzhu.ledger.imports.ReadListener;
 import org.huzhu.ledger.imports.SigninFiles;
 import org.huzhu.ledger.imports.SortedSignins;
 import org.huzhu.ledger.journal.Journal;
-import org.huzhu.ledger.journal.JournalDamage;
 import org.huzhu.ledger.journal.JournalRecord;
 import org.huzhu.ledger.journal.Journals;
-import org.huzhu.ledger.journal.RecordVisitor;
 import org.huzhu.ledger.rules.RuleVersion;
 import org.huzhu.ledger.rules.RuleVersions;
 
@@ -607,14 +605,7 @@ public final class Ledger implements AutoCloseable {
         journal,
         1,
         committed,
-        consumer,
-        d -> {
-          if (journal.readOnly() && d.check().equals("tail")) {
-            return;
-          }
-          throw new LedgerStorageException(
-              "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
-        });
+        consumer);
   }
 
   /**
@@ -628,14 +619,7 @@ public final class Ledger implements AutoCloseable {
         journal,
         fromSeq,
         committed,
-        out::add,
-        d -> {
-          if (journal.readOnly() && d.check().equals("tail")) {
-            return;
-          }
-          throw new LedgerStorageException(
-              "journal damaged (" + d.check() + "): " + d.detail(), d.segment(), d.offset(), null);
-        });
+        out::add);
     return out.stream();
   }
 

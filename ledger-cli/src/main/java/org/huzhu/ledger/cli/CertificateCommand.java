@@ -1,13 +1,12 @@
 package org.huzhu.ledger.cli;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.ledger.Minutes;
 import org.huzhu.ledger.Reports;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code huzhu certificate}: a member's certificate of volunteer service. */
 @Command(
@@ -16,22 +15,14 @@ import picocli.CommandLine.Option;
     description = "A certificate of volunteer service: verified minutes per activity, the credits behind them, the journal head SEQ:HASH.",
     footer = {"", "Example:", "  huzhu certificate --member v1 --from 2026-01-01 --to 2026-12-31"})
 final class CertificateCommand extends Cli {
-  @Option(names = "--member", required = true, paramLabel = "M", description = "The member.")
-  String member;
-
-  @Option(names = "--from", paramLabel = "D", converter = Times.DateConverter.class, description = "First day (inclusive).")
-  LocalDate from;
-
-  @Option(names = "--to", paramLabel = "D", converter = Times.DateConverter.class, description = "Last day (inclusive).")
-  LocalDate to;
+  @Mixin MemberPeriod period;
 
   @Override
   int run() {
-    String m = member.strip();
-    org.huzhu.ledger.Account.member(m); // a malformed id is a usage error
+    String m = period.memberId();
     Reports.Certificate c;
     try (Ledger ledger = openReader()) {
-      c = ledger.certificate(m, from, to);
+      c = ledger.certificate(m, period.from, period.to);
     }
     print(output(c));
     return Huzhu.OK;

@@ -1,6 +1,5 @@
 package org.huzhu.ledger.cli;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,7 @@ import org.huzhu.ledger.Ledger;
 import org.huzhu.ledger.Minutes;
 import org.huzhu.ledger.Statement;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code huzhu statement}: a member's opening balance, each entry with its explanation, closing. */
 @Command(
@@ -18,22 +17,14 @@ import picocli.CommandLine.Option;
     description = "A member's statement: opening balance, each entry with its breakdown, closing balance.",
     footer = {"", "Example:", "  huzhu statement --member v1 --from 2026-01-01 --to 2026-03-31"})
 final class StatementCommand extends Cli {
-  @Option(names = "--member", required = true, paramLabel = "M", description = "The member.")
-  String member;
-
-  @Option(names = "--from", paramLabel = "D", converter = Times.DateConverter.class, description = "First day (inclusive).")
-  LocalDate from;
-
-  @Option(names = "--to", paramLabel = "D", converter = Times.DateConverter.class, description = "Last day (inclusive).")
-  LocalDate to;
+  @Mixin MemberPeriod period;
 
   @Override
   int run() {
-    String m = member.strip();
-    org.huzhu.ledger.Account.member(m); // a malformed id is a usage error
+    String m = period.memberId();
     Statement s;
     try (Ledger ledger = openReader()) {
-      s = ledger.statement(m, from, to);
+      s = ledger.statement(m, period.from, period.to);
     }
     print(output(s));
     return Huzhu.OK;
