@@ -18,7 +18,7 @@ final class CreditFold {
     long end = c.checkOut() == null ? start : nanos(c.checkOut());
     m.dayPoints.merge(e.date(), b.points(), Long::sum);
     if (b.hourBased()) {
-      m.intervals.put(start, new MemberState.Interval(start, end, e.id()));
+      m.intervals.add(start, end, e.id());
     }
     m.serviceMinutes += b.minutesCredited();
     if (b.points() > 0) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Everything the ledger keeps per member. Mutated only by the fold ({@link Fold}); a transaction
@@ -33,7 +32,7 @@ final class MemberState {
   boolean everPosted;
   List<Lot> lots = new ArrayList<>();
   Map<LocalDate, Long> dayPoints = new HashMap<>();
-  TreeMap<Long, Interval> intervals = new TreeMap<>();
+  Intervals intervals = new Intervals();
   Map<String, Long> monthlyQuantity = new HashMap<>();
 
   MemberState(String id) {
@@ -56,7 +55,7 @@ final class MemberState {
       m.lots.add(l.copy());
     }
     m.dayPoints = new HashMap<>(dayPoints);
-    m.intervals = new TreeMap<>(intervals);
+    m.intervals = intervals.copy();
     m.monthlyQuantity = new HashMap<>(monthlyQuantity);
     return m;
   }
@@ -102,18 +101,8 @@ final class MemberState {
 
   /** The sign-in interval overlapping [start, end) other than {@code ownId}'s, if any. */
   Interval overlapping(long start, long end, String ownId) {
-    Map.Entry<Long, Interval> e = intervals.lowerEntry(end);
-    while (e != null) {
-      Interval i = e.getValue();
-      if (i.end() <= start) {
-        return null;
-      }
-      if (!i.creditId().equals(ownId)) {
-        return i;
-      }
-      e = intervals.lowerEntry(e.getKey());
-    }
-    return null;
+    int i = intervals.overlapping(start, end, ownId);
+    return i < 0 ? null : new Interval(intervals.start(i), intervals.end(i), intervals.creditId(i));
   }
 
   static String monthKey(LocalDate day, String item) {

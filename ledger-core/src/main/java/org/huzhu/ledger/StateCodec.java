@@ -120,11 +120,12 @@ final class StateCodec {
       date(out, d.getKey());
       out.writeLong(d.getValue());
     }
-    out.writeInt(m.intervals.size());
-    for (MemberState.Interval i : m.intervals.values()) {
-      out.writeLong(i.start());
-      out.writeLong(i.end());
-      names.write(out, i.creditId());
+    Intervals intervals = m.intervals;
+    out.writeInt(intervals.size());
+    for (int i = 0; i < intervals.size(); i++) {
+      out.writeLong(intervals.start(i));
+      out.writeLong(intervals.end(i));
+      names.write(out, intervals.creditId(i));
     }
     Map<String, Long> monthly = new TreeMap<>(m.monthlyQuantity);
     out.writeInt(monthly.size());
@@ -275,8 +276,7 @@ final class StateCodec {
     }
     int intervals = in.readInt();
     for (int i = 0; i < intervals; i++) {
-      MemberState.Interval iv = new MemberState.Interval(in.readLong(), in.readLong(), names.readId(in));
-      m.intervals.put(iv.start(), iv);
+      m.intervals.add(in.readLong(), in.readLong(), names.readId(in));
     }
     int monthly = in.readInt();
     for (int i = 0; i < monthly; i++) {

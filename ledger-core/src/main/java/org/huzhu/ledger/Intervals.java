@@ -1,0 +1,112 @@
+package org.huzhu.ledger;
+
+import java.util.Arrays;
+
+/**
+ * A member's unreversed hour-based credit intervals, half-open, in nanoseconds since the epoch,
+ * sorted by start and pairwise disjoint (the ledger refuses overlaps).
+ *
+ * <p>Kept in parallel arrays rather than a sorted map: a member has hundreds of credits a year and a
+ * ledger millions, and a map spends three objects and about 100 bytes on each interval, where the
+ * arrays spend 20. Sign-ins mostly arrive in time order, so adding is usually an append.
+ */
+final class Intervals {
+  private long[] starts;
+  private long[] ends;
+  private String[] creditIds;
+  private int size;
+
+  Intervals() {
+    this(0);
+  }
+
+  private Intervals(int capacity) {
+    starts = new long[capacity];
+    ends = new long[capacity];
+    creditIds = new String[capacity];
+  }
+
+  Intervals copy() {
+    Intervals c = new Intervals(0);
+    c.starts = Arrays.copyOf(starts, size);
+    c.ends = Arrays.copyOf(ends, size);
+    c.creditIds = Arrays.copyOf(creditIds, size);
+    c.size = size;
+    return c;
+  }
+
+  int size() {
+    return size;
+  }
+
+  long start(int i) {
+    return starts[i];
+  }
+
+  long end(int i) {
+    return ends[i];
+  }
+
+  String creditId(int i) {
+    return creditIds[i];
+  }
+
+  /** Adds an interval; one with the same start is replaced. */
+  void add(long start, long end, String creditId) {
+    int at = size == 0 || starts[size - 1] < start ? size : Arrays.binarySearch(starts, 0, size, start);
+    if (at >= 0 && at < size) {
+      ends[at] = end;
+      creditIds[at] = creditId;
+      return;
+    }
+    if (at < 0) {
+      at = -at - 1;
+    }
+    if (size == starts.length) {
+      int grown = Math.max(4, size + (size >> 1));
+      starts = Arrays.copyOf(starts, grown);
+      ends = Arrays.copyOf(ends, grown);
+      creditIds = Arrays.copyOf(creditIds, grown);
+    }
+    System.arraycopy(starts, at, starts, at + 1, size - at);
+    System.arraycopy(ends, at, ends, at + 1, size - at);
+    System.arraycopy(creditIds, at, creditIds, at + 1, size - at);
+    starts[at] = start;
+    ends[at] = end;
+    creditIds[at] = creditId;
+    size++;
+  }
+
+  /** Removes the interval that starts at {@code start}, if any. */
+  void remove(long start) {
+    int at = Arrays.binarySearch(starts, 0, size, start);
+    if (at < 0) {
+      return;
+    }
+    System.arraycopy(starts, at + 1, starts, at, size - at - 1);
+    System.arraycopy(ends, at + 1, ends, at, size - at - 1);
+    System.arraycopy(creditIds, at + 1, creditIds, at, size - at - 1);
+    size--;
+    creditIds[size] = null;
+  }
+
+  /**
+   * The index of an interval intersecting [start, end) other than {@code ownId}'s, or -1. Because
+   * the intervals are disjoint, their ends are sorted too, so the walk back from the last interval
+   * starting before {@code end} stops at the first one that ends by {@code start}.
+   */
+  int overlapping(long start, long end, String ownId) {
+    int i = Arrays.binarySearch(starts, 0, size, end);
+    // the last interval whose start is before end
+    i = i >= 0 ? i - 1 : -i - 2;
+    for (; i >= 0; i--) {
+      if (ends[i] <= start) {
+        return -1;
+      }
+      if (!creditIds[i].equals(ownId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

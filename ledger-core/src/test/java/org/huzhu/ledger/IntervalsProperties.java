@@ -1,0 +1,93 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** {@link Intervals} answers as the simplest sorted map of intervals does, after any changes. */
+class IntervalsProperties {
+
+  /** Adds an interval unless it overlaps one kept (as the ledger does), or removes one by start. */
+  record Change(boolean add, long start, long length, String id) {}
+
+  @Provide
+  Arbitrary<List<Change>> changes() {
+    Arbitrary<Change> change =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 3).map(n -> n > 0),
+                Arbitraries.longs().between(0, 200),
+                Arbitraries.longs().between(1, 30),
+                Arbitraries.of("a", "b", "c", "d", "e"))
+            .as(Change::new);
+    return change.list().ofMaxSize(60);
+  }
+
+  @Property(tries = 300)
+  void answersAsASortedMapDoes(
+      @ForAll("changes") List<Change> changes,
+      @ForAll("probes") List<long[]> probes,
+      @ForAll("ids") String ownId) {
+    Intervals intervals = new Intervals();
+    TreeMap<Long, MemberState.Interval> model = new TreeMap<>();
+    for (Change c : changes) {
+      long end = c.start() + c.length();
+      if (!c.add()) {
+        intervals.remove(c.start());
+        model.remove(c.start());
+      } else if (modelOverlapping(model, c.start(), end, null) == null) {
+        intervals.add(c.start(), end, c.id());
+        model.put(c.start(), new MemberState.Interval(c.start(), end, c.id()));
+      }
+      Intervals copy = intervals.copy();
+      assertEquals(model.size(), copy.size());
+      int i = 0;
+      for (MemberState.Interval kept : model.values()) {
+        assertEquals(kept, new MemberState.Interval(copy.start(i), copy.end(i), copy.creditId(i)));
+        i++;
+      }
+    }
+    for (long[] p : probes) {
+      int found = intervals.overlapping(p[0], p[0] + p[1], ownId);
+      MemberState.Interval expected = modelOverlapping(model, p[0], p[0] + p[1], ownId);
+      assertEquals(
+          expected,
+          found < 0
+              ? null
+              : new MemberState.Interval(intervals.start(found), intervals.end(found), intervals.creditId(found)));
+    }
+  }
+
+  @Provide
+  Arbitrary<List<long[]>> probes() {
+    return Combinators.combine(Arbitraries.longs().between(-10, 240), Arbitraries.longs().between(1, 60))
+        .as((s, l) -> new long[] {s, l})
+        .list()
+        .ofMaxSize(20);
+  }
+
+  @Provide
+  Arbitrary<String> ids() {
+    return Arbitraries.of("a", "b", "z");
+  }
+
+  /** The interval intersecting [start, end) other than {@code ownId}'s with the latest start. */
+  private static MemberState.Interval modelOverlapping(
+      TreeMap<Long, MemberState.Interval> model, long start, long end, String ownId) {
+    MemberState.Interval found = null;
+    for (Map.Entry<Long, MemberState.Interval> e : model.entrySet()) {
+      MemberState.Interval i = e.getValue();
+      if (i.start() < end && start < i.end() && !i.creditId().equals(ownId)) {
+        found = i;
+      }
+    }
+    return found;
+  }
+}
