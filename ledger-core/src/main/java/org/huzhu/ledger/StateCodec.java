@@ -3,6 +3,9 @@ package org.huzhu.ledger;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +32,10 @@ final class StateCodec {
 
   static byte[] encode(LedgerState s) {
     List<String> rulesJson = s.rulesJson;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
+    // Sized for the usual snapshot (under 200 bytes an entry), so that a large one is not copied
+    // again and again as it grows.
+    long estimate = (1L << 16) + 128L * s.members.size() + 192L * s.entries.size();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(estimate, 1 << 30));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
       out.writeUTF(s.zone == null ? "" : s.zone.getId());
@@ -167,13 +173,13 @@ final class StateCodec {
    * Whether {@code bytes} are a snapshot in this version's format. One in an older format is never
    * used (the ledger replays instead) and is replaced by the next checkpoint.
    */
-  static boolean readable(byte[] bytes) {
-    return bytes.length >= 4 && java.nio.ByteBuffer.wrap(bytes, 0, 4).getInt() == FORMAT;
+  static boolean readable(ByteBuffer bytes) {
+    return bytes.remaining() >= 4 && bytes.getInt(bytes.position()) == FORMAT;
   }
 
-  static LedgerState decode(byte[] bytes) {
+  static LedgerState decode(ByteBuffer bytes) {
     LedgerState s = new LedgerState();
-    try (DataInputStream in = new DataInputStream(new BytesIn(bytes))) {
+    try (SnapshotIn in = new SnapshotIn(bytes)) {
       int format = in.readInt();
       if (format != FORMAT) {
         throw new IllegalArgumentException("checkpoint format " + format + " is not " + FORMAT);
@@ -249,7 +255,7 @@ final class StateCodec {
     return s;
   }
 
-  private static MemberState member(DataInputStream in, Names names) throws IOException {
+  private static MemberState member(SnapshotIn in, Names names) throws IOException {
     MemberState m = new MemberState(in.readUTF());
     m.joinedOn = names.day(in.readLong());
     int affiliations = in.readInt();
@@ -285,7 +291,7 @@ final class StateCodec {
     return m;
   }
 
-  private static EntryInfo info(DataInputStream in, Names names) throws IOException {
+  private static EntryInfo info(SnapshotIn in, Names names) throws IOException {
     long seq = in.readLong();
     String kind = names.read(in);
     LocalDate date = names.day(in.readLong());
@@ -310,7 +316,7 @@ final class StateCodec {
     out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
   }
 
-  private static LocalDate date(DataInputStream in) throws IOException {
+  private static LocalDate date(SnapshotIn in) throws IOException {
     long v = in.readLong();
     return v == Long.MIN_VALUE ? null : Fold.day(LocalDate.ofEpochDay(v));
   }
@@ -322,7 +328,7 @@ final class StateCodec {
     }
   }
 
-  private static String nullable(DataInputStream in) throws IOException {
+  private static String nullable(SnapshotIn in) throws IOException {
     return in.readBoolean() ? in.readUTF() : null;
   }
 
@@ -333,36 +339,80 @@ final class StateCodec {
     out.write(b);
   }
 
-  private static String text(DataInputStream in) throws IOException {
+  private static String text(SnapshotIn in) throws IOException {
     byte[] b = new byte[in.readInt()];
     in.readFully(b);
-    return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(b, StandardCharsets.UTF_8);
   }
 
-  /** An unsynchronised {@link ByteArrayInputStream}: a snapshot is read byte by byte, millions of times. */
-  private static final class BytesIn extends java.io.InputStream {
-    private final byte[] bytes;
+  /**
+   * Reads what {@link DataOutputStream} wrote, straight from the (often mapped) buffer: a snapshot
+   * holds millions of numbers and ids, and a stream would copy each through another buffer.
+   */
+  private static final class SnapshotIn implements AutoCloseable {
+    private final ByteBuffer bytes;
+    private final int end;
     private int at;
+    private byte[] text = new byte[256];
 
-    BytesIn(byte[] bytes) {
+    SnapshotIn(ByteBuffer bytes) {
       this.bytes = bytes;
+      this.at = bytes.position();
+      this.end = bytes.limit();
     }
 
-    @Override
-    public int read() {
-      return at < bytes.length ? bytes[at++] & 0xff : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      if (at >= bytes.length) {
-        return len == 0 ? 0 : -1;
+    private int take(int n) throws EOFException {
+      if (end - at < n) {
+        throw new EOFException("the snapshot ends at byte " + (end - bytes.position()));
       }
-      int n = Math.min(len, bytes.length - at);
-      System.arraycopy(bytes, at, b, off, n);
+      int from = at;
       at += n;
-      return n;
+      return from;
     }
+
+    /** The next byte, or -1 at the end. */
+    int read() {
+      return at < end ? bytes.get(at++) & 0xff : -1;
+    }
+
+    byte readByte() throws EOFException {
+      return bytes.get(take(1));
+    }
+
+    boolean readBoolean() throws EOFException {
+      return readByte() != 0;
+    }
+
+    int readInt() throws EOFException {
+      return bytes.getInt(take(4));
+    }
+
+    long readLong() throws EOFException {
+      return bytes.getLong(take(8));
+    }
+
+    void readFully(byte[] into) throws EOFException {
+      bytes.get(take(into.length), into);
+    }
+
+    /** {@link DataInputStream#readUTF}, without a detour through chars for ASCII text. */
+    String readUTF() throws IOException {
+      int length = bytes.getShort(take(2)) & 0xffff;
+      int from = take(length);
+      if (text.length < length + 2) {
+        text = new byte[length + 2];
+      }
+      bytes.get(from - 2, text, 0, length + 2);
+      for (int i = 2; i < length + 2; i++) {
+        if (text[i] <= 0) {
+          return new DataInputStream(new ByteArrayInputStream(text, 0, length + 2)).readUTF();
+        }
+      }
+      return new String(text, 2, length, StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() {}
   }
 
   /**
@@ -391,15 +441,15 @@ final class StateCodec {
     }
 
     /** An entry id: shared within the snapshot, but not kept in the ledger-wide name pool. */
-    String readId(DataInputStream in) throws IOException {
+    String readId(SnapshotIn in) throws IOException {
       return read(in, false);
     }
 
-    String read(DataInputStream in) throws IOException {
+    String read(SnapshotIn in) throws IOException {
       return read(in, true);
     }
 
-    private String read(DataInputStream in, boolean pooled) throws IOException {
+    private String read(SnapshotIn in, boolean pooled) throws IOException {
       int n = in.readInt();
       if (n == -1) {
         return null;

@@ -1,5 +1,6 @@
 package org.huzhu.ledger.journal;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -32,10 +33,12 @@ final class CheckpointCodec {
   }
 
   /** Decodes a checkpoint file; a failed check yields a checkpoint with {@code damage} set. */
-  static Checkpoint decode(long nameSeq, String file, byte[] content) {
+  static Checkpoint decode(long nameSeq, String file, ByteBuffer content) {
+    int size = content.remaining();
+    int base = content.position();
     int lf = -1;
-    for (int i = 0; i < Math.min(content.length, MAX_HEADER); i++) {
-      if (content[i] == '\n') {
+    for (int i = 0; i < Math.min(size, MAX_HEADER); i++) {
+      if (content.get(base + i) == '\n') {
         lf = i;
         break;
       }
@@ -43,7 +46,9 @@ final class CheckpointCodec {
     if (lf < 0) {
       return damaged(nameSeq, null, file, "no header line");
     }
-    String header = new String(content, 0, lf, StandardCharsets.US_ASCII);
+    byte[] headerBytes = new byte[lf];
+    content.get(base, headerBytes);
+    String header = new String(headerBytes, StandardCharsets.US_ASCII);
     String[] f = header.split(" ", -1);
     if (f.length != 7 || !MAGIC.equals(f[0])) {
       return damaged(nameSeq, null, file, "not a checkpoint header");
@@ -72,19 +77,20 @@ final class CheckpointCodec {
     if (seq < 0 || !RecordCodec.isHash(hash) || !RecordCodec.isHash(f[5])) {
       return damaged(nameSeq, null, file, "malformed header fields");
     }
-    if (length != content.length - lf - 1L) {
+    if (length != size - lf - 1L) {
       return damaged(
           nameSeq, hash, file,
-          "state is " + (content.length - lf - 1L) + " bytes but the header says " + length);
+          "state is " + (size - lf - 1L) + " bytes but the header says " + length);
     }
-    byte[] state = Arrays.copyOfRange(content, lf + 1, content.length);
-    if (!RecordCodec.hex(sha.digest(state)).equals(f[5])) {
+    ByteBuffer state = content.slice(base + lf + 1, size - lf - 1).asReadOnlyBuffer();
+    sha.update(state.duplicate());
+    if (!RecordCodec.hex(sha.digest()).equals(f[5])) {
       return damaged(nameSeq, hash, file, "state does not match its hash");
     }
     return new Checkpoint(seq, hash, state, file, null);
   }
 
   private static Checkpoint damaged(long seq, String hash, String file, String why) {
-    return new Checkpoint(seq, hash, new byte[0], file, why);
+    return new Checkpoint(seq, hash, ByteBuffer.allocate(0).asReadOnlyBuffer(), file, why);
   }
 }

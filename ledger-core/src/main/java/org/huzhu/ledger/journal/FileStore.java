@@ -233,8 +233,10 @@ final class FileStore implements Store {
   }
 
   @Override
-  public byte[] readCheckpoint(String name) throws IOException {
-    return Files.readAllBytes(checkpoints.resolve(name));
+  public ByteBuffer readCheckpoint(String name) throws IOException {
+    try (FileChannel ch = FileChannel.open(checkpoints.resolve(name), StandardOpenOption.READ)) {
+      return ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()).asReadOnlyBuffer();
+    }
   }
 
   @Override

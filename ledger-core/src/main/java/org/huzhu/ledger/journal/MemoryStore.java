@@ -89,12 +89,12 @@ final class MemoryStore implements Store {
   }
 
   @Override
-  public synchronized byte[] readCheckpoint(String name) {
+  public synchronized ByteBuffer readCheckpoint(String name) {
     byte[] content = checkpoints.get(name);
     if (content == null) {
       throw new IllegalArgumentException("no checkpoint " + name);
     }
-    return content.clone();
+    return ByteBuffer.wrap(content.clone()).asReadOnlyBuffer();
   }
 
   @Override

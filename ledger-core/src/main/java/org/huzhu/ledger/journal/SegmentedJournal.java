@@ -886,7 +886,12 @@ final class SegmentedJournal implements Journal {
       store.writeCheckpoint(name, CheckpointCodec.encode(seq, hash, state));
       List<String> names = checkpointNames();
       for (int i = 0; i < names.size() - KEEP_CHECKPOINTS; i++) {
-        store.deleteCheckpoint(names.get(i));
+        try {
+          store.deleteCheckpoint(names.get(i));
+        } catch (IOException e) {
+          // A reader may still map it (some systems refuse then); the next checkpoint tries again.
+          LOG.warn("could not remove old checkpoint {} of ledger {}", names.get(i), store.describe(), e);
+        }
       }
     } catch (IOException e) {
       throw new LedgerStorageException(

@@ -38,7 +38,11 @@ interface Store extends AutoCloseable {
   /** Checkpoint names in ascending order. */
   List<String> checkpoints() throws IOException;
 
-  byte[] readCheckpoint(String name) throws IOException;
+  /**
+   * A checkpoint's bytes, read-only. A file store maps the file rather than copying it onto the
+   * heap: a large ledger's snapshot is hundreds of megabytes, read once.
+   */
+  ByteBuffer readCheckpoint(String name) throws IOException;
 
   /** Replaces or creates a checkpoint atomically and durably. */
   void writeCheckpoint(String name, byte[] content) throws IOException;

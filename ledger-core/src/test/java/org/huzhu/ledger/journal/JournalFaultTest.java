@@ -66,7 +66,7 @@ class JournalFaultTest {
     }
 
     @Override
-    public byte[] readCheckpoint(String name) {
+    public ByteBuffer readCheckpoint(String name) {
       return inner.readCheckpoint(name);
     }
 

@@ -185,10 +185,10 @@ class JournalProperties {
     j.writeCheckpoint(1, r.hash(), state);
     Checkpoint intact = j.latestCheckpoint().orElseThrow();
     assertEquals(null, intact.damage());
-    assertArrayEquals(state, intact.state());
+    assertArrayEquals(state, JournalTest.array(intact.state()));
     MemoryStore store = (MemoryStore) j.store();
     String name = store.checkpoints().get(0);
-    byte[] bytes = store.readCheckpoint(name);
+    byte[] bytes = JournalTest.array(store.readCheckpoint(name));
     bytes[Math.floorMod(where, bytes.length)] ^= (byte) mask;
     store.writeCheckpoint(name, bytes);
     Checkpoint damaged = j.latestCheckpoint().orElseThrow();
