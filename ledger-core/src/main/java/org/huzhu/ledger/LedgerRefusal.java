@@ -1,5 +1,6 @@
 package org.huzhu.ledger;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,11 +16,28 @@ public final class LedgerRefusal extends RuntimeException {
 
   /**
    * @param reason why; never null
-   * @param detail what and where, for a person
+   * @param detail what and where, for a person; control characters it quotes from the input (a
+   *     line break inside a field name, say) are escaped as in JSON, so that it stays one line
    */
   public LedgerRefusal(Reason reason, String detail) {
-    super(detail);
+    super(oneLine(detail));
     this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  private static String oneLine(String detail) {
+    if (detail == null || detail.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+      return detail;
+    }
+    StringBuilder b = new StringBuilder(detail.length() + 16);
+    for (int i = 0; i < detail.length(); i++) {
+      char c = detail.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** Why the command was refused. */

@@ -140,6 +140,12 @@ class RuleVersionsTest {
   }
 
   @Test
+  void aFieldNameWithALineBreakIsReportedOnOneLine() {
+    String d = refused(doc(ACT + ",\"ro\\nding_minutes\":1")); // an escaped line break
+    assertEquals("rules.json: ro\\u000ading_minutes: unknown field", d);
+  }
+
+  @Test
   void unknownFieldsAtEveryLevel() {
     assertEquals("rules.json: colour: unknown field", refused(doc(ACT + ",\"colour\":1")));
     assertEquals("rules.json: activities.a.rate: unknown field",
