@@ -10,7 +10,8 @@ final class Checkpoints {
   private static final Logger LOG = LoggerFactory.getLogger(Checkpoints.class);
 
   private final long interval;
-  private long lastSeq = -1;
+  /** The seq of the newest usable checkpoint: the one the ledger opened from, or the last written. */
+  private long lastSeq;
 
   private Checkpoints(long interval) {
     this.interval = interval;
@@ -24,11 +25,16 @@ final class Checkpoints {
     return new Checkpoints(Long.MAX_VALUE);
   }
 
+  /**
+   * Records the checkpoint the ledger opened from (0 when it replayed everything: none, or none
+   * usable), so that neither the next checkpoint nor the one at close has to read it again.
+   */
+  void restoredFrom(long checkpointSeq) {
+    lastSeq = checkpointSeq;
+  }
+
   /** Runs on the writer thread after a group is merged, so the state is not changing. */
   void maybeWrite(Journal journal, LedgerState root) {
-    if (lastSeq < 0) {
-      lastSeq = journal.latestCheckpoint().map(c -> c.seq()).orElse(0L);
-    }
     // A checkpoint costs time in proportion to the state, so a large ledger takes them less often;
     // the replay after the newest one then stays a small part of the whole.
     if (interval != Long.MAX_VALUE && root.seq - lastSeq >= Math.max(interval, root.seq / 8)) {
@@ -42,13 +48,8 @@ final class Checkpoints {
     }
     lock.readLock().lock();
     try {
-      long stored =
-          journal
-              .latestCheckpoint()
-              .filter(c -> c.damage() == null && StateCodec.readable(c.state()))
-              .map(c -> c.seq())
-              .orElse(0L);
-      if (root.seq > stored) {
+      // A damaged checkpoint, or one in an older format, was not opened from: it is replaced here.
+      if (root.seq > lastSeq) {
         write(journal, root);
       }
     } catch (RuntimeException e) {

@@ -140,8 +140,9 @@ public final class Ledger implements AutoCloseable {
   }
 
   static Ledger load(Journal j, Clock clock, Checkpoints checkpoints) {
-    LedgerState state = Replay.restore(j);
-    return new Ledger(j, state, clock, checkpoints);
+    Replay.Restored restored = Replay.restore(j);
+    checkpoints.restoredFrom(restored.checkpointSeq());
+    return new Ledger(j, restored.state(), clock, checkpoints);
   }
 
   private void initialise(ZoneId zone) {

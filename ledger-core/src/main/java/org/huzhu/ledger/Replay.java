@@ -12,15 +12,21 @@ final class Replay {
 
   private Replay() {}
 
-  static LedgerState restore(Journal journal) {
-    LedgerState state = fromCheckpoint(journal);
-    LedgerState s = state;
+  /**
+   * A rebuilt state, and the seq of the checkpoint it started from (0 when it replayed the whole
+   * journal: no checkpoint, or none that could be used).
+   */
+  record Restored(LedgerState state, long checkpointSeq) {}
+
+  static Restored restore(Journal journal) {
+    LedgerState s = fromCheckpoint(journal);
+    long checkpointSeq = s.seq;
     EntryScan.entries(
         journal,
         s.seq + 1,
         Long.MAX_VALUE,
         e -> Fold.apply(s, e));
-    return s;
+    return new Restored(s, checkpointSeq);
   }
 
   private static LedgerState fromCheckpoint(Journal journal) {

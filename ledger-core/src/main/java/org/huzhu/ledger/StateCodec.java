@@ -179,7 +179,8 @@ final class StateCodec {
 
   static LedgerState decode(ByteBuffer bytes) {
     LedgerState s = new LedgerState();
-    try (SnapshotIn in = new SnapshotIn(bytes)) {
+    SnapshotIn in = new SnapshotIn(bytes);
+    try {
       int format = in.readInt();
       if (format != FORMAT) {
         throw new IllegalArgumentException("checkpoint format " + format + " is not " + FORMAT);
@@ -349,7 +350,7 @@ final class StateCodec {
    * Reads what {@link DataOutputStream} wrote, straight from the (often mapped) buffer: a snapshot
    * holds millions of numbers and ids, and a stream would copy each through another buffer.
    */
-  private static final class SnapshotIn implements AutoCloseable {
+  private static final class SnapshotIn {
     private final ByteBuffer bytes;
     private final int end;
     private int at;
@@ -410,9 +411,6 @@ final class StateCodec {
       }
       return new String(text, 2, length, StandardCharsets.ISO_8859_1);
     }
-
-    @Override
-    public void close() {}
   }
 
   /**

@@ -167,63 +167,72 @@ public final class LedgerBench {
     }
   }
 
+  /** One caller's {@code i}-th command; returns whether it wrote something. */
+  interface Call {
+    boolean run(int thread, int i) throws Exception;
+  }
+
+  /**
+   * {@code threads} callers each making {@code perThread} calls one after another; returns the calls
+   * that wrote something, per second.
+   */
+  static double concurrently(int threads, int perThread, Call call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      AtomicLong wrote = new AtomicLong();
+      long t0 = System.nanoTime();
+      List<Future<?>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        fs.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < perThread; i++) {
+                    if (call.run(thread, i)) {
+                      wrote.incrementAndGet();
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+      return wrote.get() / seconds(t0);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   /** {@code threads} threads each adjusting members {@code v0 ...} by {@code points}; returns adjustments/s. */
   static double commits(Ledger l, int threads, int perThread, String prefix, long points) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    long t0 = System.nanoTime();
-    List<Future<?>> fs = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int thread = t;
-      fs.add(
-          pool.submit(
-              () -> {
-                for (int i = 0; i < perThread; i++) {
-                  l.adjust(new AdjustRequest(prefix + thread + "-" + i, "v" + (thread * 125 + i) % 10_000, points, 0, "bench", "admin", null));
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : fs) {
-      f.get();
-    }
-    double rate = threads * perThread / seconds(t0);
-    pool.shutdown();
-    return rate;
+    return concurrently(
+        threads,
+        perThread,
+        (thread, i) -> {
+          l.adjust(new AdjustRequest(prefix + thread + "-" + i, "v" + (thread * 125 + i) % 10_000, points, 0, "bench", "admin", null));
+          return true;
+        });
   }
 
   static double redeemsAndTransfers(Ledger l, int threads, int perThread, String prefix) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    AtomicLong acks = new AtomicLong();
-    long t0 = System.nanoTime();
-    List<Future<?>> fs = new ArrayList<>();
-    for (int t = 0; t < threads; t++) {
-      int thread = t;
-      fs.add(
-          pool.submit(
-              () -> {
-                for (int i = 0; i < perThread; i++) {
-                  String m = "v" + (thread * 31 + i) % 1_000; // members that hold points
-                  String id = prefix + thread + "-" + i;
-                  try {
-                    if (i % 2 == 0) {
-                      l.transfer(new TransferRequest(id, m, "pool", 1, null, null));
-                    } else {
-                      l.redeem(new RedeemRequest(id, m, "rice", 1, null)); // no stock or monthly limit
-                    }
-                    acks.incrementAndGet();
-                  } catch (LedgerRefusal refused) {
-                    // a refusal is acknowledged too, but writes nothing: not counted
-                  }
-                }
-                return null;
-              }));
-    }
-    for (Future<?> f : fs) {
-      f.get();
-    }
-    double rate = acks.get() / seconds(t0);
-    pool.shutdown();
-    return rate;
+    return concurrently(
+        threads,
+        perThread,
+        (thread, i) -> {
+          String m = "v" + (thread * 31 + i) % 1_000; // members that hold points
+          String id = prefix + thread + "-" + i;
+          try {
+            if (i % 2 == 0) {
+              l.transfer(new TransferRequest(id, m, "pool", 1, null, null));
+            } else {
+              l.redeem(new RedeemRequest(id, m, "rice", 1, null)); // no stock or monthly limit
+            }
+            return true;
+          } catch (LedgerRefusal refused) {
+            return false; // a refusal is acknowledged too, but writes nothing: not counted
+          }
+        });
   }
 
   static void writeSheet(Path f, int rows, int members) throws IOException {

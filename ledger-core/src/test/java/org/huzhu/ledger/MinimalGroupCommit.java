@@ -8,9 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -52,28 +49,17 @@ final class MinimalGroupCommit {
               "minimal-group-commit");
       writer.setDaemon(true);
       writer.start();
-      ExecutorService callers = Executors.newFixedThreadPool(threads);
       try {
-        long t0 = System.nanoTime();
-        List<Future<?>> all = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-          all.add(
-              callers.submit(
-                  () -> {
-                    for (int i = 0; i < perThread; i++) {
-                      CompletableFuture<Void> done = new CompletableFuture<>();
-                      queue.add(done);
-                      done.join();
-                    }
-                    return null;
-                  }));
-        }
-        for (Future<?> f : all) {
-          f.get();
-        }
-        return (double) threads * perThread / LedgerBench.seconds(t0);
+        return LedgerBench.concurrently(
+            threads,
+            perThread,
+            (thread, i) -> {
+              CompletableFuture<Void> done = new CompletableFuture<>();
+              queue.add(done);
+              done.join();
+              return true;
+            });
       } finally {
-        callers.shutdown();
         writer.interrupt();
         writer.join();
       }

@@ -82,7 +82,7 @@ final class CheckpointCodec {
           nameSeq, hash, file,
           "state is " + (size - lf - 1L) + " bytes but the header says " + length);
     }
-    ByteBuffer state = content.slice(base + lf + 1, size - lf - 1).asReadOnlyBuffer();
+    ByteBuffer state = content.slice(base + lf + 1, size - lf - 1);
     sha.update(state.duplicate());
     if (!RecordCodec.hex(sha.digest()).equals(f[5])) {
       return damaged(nameSeq, hash, file, "state does not match its hash");
@@ -91,6 +91,6 @@ final class CheckpointCodec {
   }
 
   private static Checkpoint damaged(long seq, String hash, String file, String why) {
-    return new Checkpoint(seq, hash, ByteBuffer.allocate(0).asReadOnlyBuffer(), file, why);
+    return new Checkpoint(seq, hash, ByteBuffer.allocate(0), file, why);
   }
 }
