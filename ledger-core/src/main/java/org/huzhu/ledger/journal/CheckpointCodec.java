@@ -34,6 +34,18 @@ final class CheckpointCodec {
 
   /** Decodes a checkpoint file; a failed check yields a checkpoint with {@code damage} set. */
   static Checkpoint decode(long nameSeq, String file, ByteBuffer content) {
+    return read(nameSeq, file, content, true);
+  }
+
+  /**
+   * Reads only the header: the seq and record hash it names, with an empty state that is neither
+   * read nor checked. Damage to the header itself is reported as {@link #decode} does.
+   */
+  static Checkpoint header(long nameSeq, String file, ByteBuffer content) {
+    return read(nameSeq, file, content, false);
+  }
+
+  private static Checkpoint read(long nameSeq, String file, ByteBuffer content, boolean state) {
     int size = content.remaining();
     int base = content.position();
     int lf = -1;
@@ -82,12 +94,15 @@ final class CheckpointCodec {
           nameSeq, hash, file,
           "state is " + (size - lf - 1L) + " bytes but the header says " + length);
     }
-    ByteBuffer state = content.slice(base + lf + 1, size - lf - 1);
-    sha.update(state.duplicate());
+    if (!state) {
+      return new Checkpoint(seq, hash, ByteBuffer.allocate(0), file, null);
+    }
+    ByteBuffer bytes = content.slice(base + lf + 1, size - lf - 1);
+    sha.update(bytes.duplicate());
     if (!RecordCodec.hex(sha.digest()).equals(f[5])) {
       return damaged(nameSeq, hash, file, "state does not match its hash");
     }
-    return new Checkpoint(seq, hash, state, file, null);
+    return new Checkpoint(seq, hash, bytes, file, null);
   }
 
   private static Checkpoint damaged(long seq, String hash, String file, String why) {

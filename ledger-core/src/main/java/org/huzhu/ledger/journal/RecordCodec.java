@@ -164,6 +164,27 @@ final class RecordCodec {
     }
   }
 
+  /** Bytes enough to hold the start of a record line up to the comma after its seq. */
+  static final int SEQ_PREFIX = 32;
+
+  /**
+   * The seq a record line starting at {@code b[from]} names, reading no further than {@code to},
+   * or -1 when it does not start like a record. Checks nothing else: a hint for finding a record.
+   */
+  static long seqOf(byte[] b, int from, int to) {
+    if (to - from < SEQ.length + 2 || !at(b, from, SEQ)) {
+      return -1;
+    }
+    long s = 0;
+    int at = from + SEQ.length;
+    int digits = 0;
+    while (at < to && b[at] >= '0' && b[at] <= '9' && digits < 18) {
+      s = s * 10 + (b[at++] - '0');
+      digits++;
+    }
+    return digits > 0 && at < to && b[at] == ',' ? s : -1;
+  }
+
   /**
    * Parses and hash-checks the line {@code b[start, lf]} ({@code b[lf]} is the LF). On {@link #OK}
    * the fields describe it; on {@link #BAD}, {@link #problem} says why. The chain, including

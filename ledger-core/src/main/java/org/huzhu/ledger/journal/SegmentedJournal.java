@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * ({@code end}), so a crash that leaves part of a batch is detected as a torn tail and cut whole:
  * batches are atomic.
  *
- * <p>Opening for writing verifies the last segment completely, and how every segment joins the
- * next (names, first and last records, links); the other records of sealed segments are verified
- * by {@link #scan} (the audit), which checks every hash and link, so that opening stays fast. A writer
+ * <p>Opening verifies the last segment from the newest checkpoint's record on (completely when
+ * there is none in it), and, for writing, how every segment joins the next (names, first and last
+ * records, links); the other records are verified by {@link #scan} (the audit), which checks every
+ * hash and link, so that opening stays fast. A writer
  * cuts a torn tail of the last segment and refuses any other damage; a reader never writes, stops
  * at the last complete batch and reports what lies beyond as damage at the end of its scans.
  */
@@ -172,6 +173,15 @@ final class SegmentedJournal implements Journal {
     int startIndex;
     long startOffset;
     if (from.segments().isEmpty()) {
+      View checkpointed = checkpointedStart(all);
+      if (checkpointed != null) {
+        if (linkCheck && all.size() > 1) {
+          checkSealedLinks(all);
+        }
+        from = checkpointed;
+      }
+    }
+    if (from.segments().isEmpty()) {
       startIndex = all.size() - 1;
       startOffset = 0;
       Segment first = all.get(startIndex);
@@ -237,6 +247,99 @@ final class SegmentedJournal implements Journal {
       }
     }
     throw new AssertionError("unreachable");
+  }
+
+  /**
+   * Where opening may start verifying the last segment: just after the record of the newest
+   * checkpoint, when that record is in the last segment, ends its batch and has the hash the
+   * checkpoint names. Everything before it was verified when it was written and is verified again
+   * by {@link #scan} (the audit), as sealed segments are; a single import is one batch, so the last
+   * segment can be very large. Null (verify the whole last segment) when there is no checkpoint, its
+   * header is damaged, or its record is not found as it names it.
+   */
+  private View checkpointedStart(List<Segment> all) throws IOException {
+    List<String> names = checkpointNames();
+    if (names.isEmpty()) {
+      return null;
+    }
+    String name = names.get(names.size() - 1);
+    Checkpoint c =
+        CheckpointCodec.header(Long.parseLong(name.substring(0, 20)), name, store.readCheckpoint(name));
+    Segment last = all.get(all.size() - 1);
+    if (c.damage() != null || c.seq() < last.firstSeq()) {
+      return null;
+    }
+    long size = store.size(last.name());
+    long at = locate(last, c.seq(), size);
+    if (at < 0) {
+      return null;
+    }
+    LineReader lines = new LineReader(store, last.name(), at, size, READ_BUFFER, MAX_LINE);
+    int lf = lines.next();
+    if (lf < 0) {
+      return null;
+    }
+    RecordCodec codec = new RecordCodec();
+    if (codec.parse(lines.buf, lines.lineStart, lf) != RecordCodec.OK
+        || codec.seq != c.seq()
+        || codec.end != c.seq()
+        || !Arrays.equals(lines.buf, codec.hashAt, codec.hashAt + RecordCodec.HASH_HEX, RecordCodec.bytes(c.hash()), 0, RecordCodec.HASH_HEX)) {
+      return null;
+    }
+    return new View(List.copyOf(all), lines.position(), c.seq(), c.hash(), null);
+  }
+
+  /**
+   * The offset of the line holding record {@code seq} in {@code seg}, or -1: bisects on the seq
+   * each line starts with (records are in seq order), then walks the last few lines.
+   */
+  long locate(Segment seg, long seq, long limit) throws IOException {
+    long lo = 0; // a line start whose seq is at most seq: the record starts here or after
+    long hi = limit; // the record starts before this
+    while (hi - lo > READ_BUFFER) {
+      long mid = (lo + hi) >>> 1;
+      long[] line = lineFrom(seg, mid, hi);
+      if (line == null || line[1] > seq) {
+        hi = mid;
+      } else {
+        lo = line[0];
+      }
+    }
+    LineReader lines = new LineReader(store, seg.name(), lo, limit, READ_BUFFER, MAX_LINE);
+    while (true) {
+      long at = lines.position();
+      int lf = lines.next();
+      if (lf < 0) {
+        return -1;
+      }
+      long s = RecordCodec.seqOf(lines.buf, lines.lineStart, lf);
+      if (s == seq) {
+        return at;
+      }
+      if (s < 0 || s > seq) {
+        return -1;
+      }
+    }
+  }
+
+  /**
+   * The first line that starts after {@code from} (which is past the segment's start) and before
+   * {@code to}, as {start, seq} (seq -1 when it does not start like a record), or null when none
+   * does.
+   */
+  private long[] lineFrom(Segment seg, long from, long to) throws IOException {
+    // A line starts at from when the byte before it ends a line.
+    LineReader lines = new LineReader(store, seg.name(), from - 1, to, READ_BUFFER, MAX_LINE);
+    if (lines.next() < 0) {
+      return null;
+    }
+    long start = lines.position();
+    if (start >= to) {
+      return null;
+    }
+    byte[] head = new byte[RecordCodec.SEQ_PREFIX];
+    int n = store.read(seg.name(), start, ByteBuffer.wrap(head));
+    return new long[] {start, RecordCodec.seqOf(head, 0, Math.max(0, n))};
   }
 
   /**

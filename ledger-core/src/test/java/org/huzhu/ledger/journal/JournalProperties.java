@@ -34,6 +34,8 @@ import org.huzhu.ledger.journal.JournalFixtures.Seen;
  * the last segment or in the first or last record of any segment; it cuts the batch instead when
  * the change is in the last batch of the last segment (indistinguishable from a torn write); any
  * other change in a sealed segment is left to the scan, which reports it as the reader's does.
+ * These journals have no checkpoint; with one, a writer starts checking at its record ({@link
+ * CheckpointedOpenProperties}).
  */
 class JournalProperties {
 
