@@ -38,7 +38,8 @@ final class LedgerState {
   Map<String, MemberState> members;
 
   final Map<Account, long[]> accounts;
-  Map<String, EntryInfo> entries = new HashMap<>();
+  /** In the root, an {@link EntryIndex}; in a child, a map of what it added or changed. */
+  Map<String, EntryInfo> entries;
   final Map<String, List<String>> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
   final List<Entry> pending = new ArrayList<>();
@@ -50,12 +51,14 @@ final class LedgerState {
     this.rules = List.of();
     this.rulesJson = List.of();
     this.catalog = CatalogState.EMPTY;
+    this.entries = new EntryIndex();
   }
 
   private LedgerState(LedgerState parent) {
     this.parent = parent;
     this.members = new HashMap<>();
     this.accounts = new HashMap<>();
+    this.entries = new HashMap<>();
     this.zone = parent.zone;
     this.seq = parent.seq;
     this.latestDate = parent.latestDate;

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +73,12 @@ final class StateCodec {
         out.writeLong(a.getValue()[0]);
         out.writeLong(a.getValue()[1]);
       }
-      Map<String, EntryInfo> entries = new TreeMap<>(s.entries);
-      out.writeInt(entries.size());
-      for (Map.Entry<String, EntryInfo> e : entries.entrySet()) {
-        names.write(out, e.getKey());
-        info(out, e.getValue(), names);
+      String[] ids = s.entries.keySet().toArray(new String[0]);
+      Arrays.sort(ids);
+      out.writeInt(ids.length);
+      for (String id : ids) {
+        names.write(out, id);
+        info(out, s.entries.get(id), names);
       }
       Map<String, List<String>> imports = new TreeMap<>(s.imports);
       out.writeInt(imports.size());
@@ -232,7 +234,7 @@ final class StateCodec {
         s.accounts.put(a, new long[] {in.readLong(), in.readLong()});
       }
       int entries = in.readInt();
-      s.entries = new java.util.HashMap<>(entries * 4 / 3 + 16);
+      s.entries = new EntryIndex(entries);
       for (int i = 0; i < entries; i++) {
         String id = names.readId(in);
         s.entries.put(id, info(in, names));

@@ -1,0 +1,265 @@
+package org.huzhu.ledger;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * The committed state's entries by id: what is kept of each, in columns.
+ *
+ * <p>Design: a ledger holds millions of entries, most of them credits. As records in a hash map each
+ * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
+ * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
+ * (the order it was first put), found through an open-addressing table of slots, so an entry costs
+ * about 95 bytes and no objects of its own (the ids, kinds, days and names are shared with the rest
+ * of the state). Values are built on demand by {@link #get}; putting an id again (a reversal marks
+ * its target) overwrites its slot. Entries are never removed. Not thread-safe: the state's lock
+ * guards it, as it guarded the map before it.
+ */
+final class EntryIndex extends AbstractMap<String, EntryInfo> {
+  private static final byte CREDIT = 1;
+  private static final byte HOUR_BASED = 2;
+
+  /** The rarely set fields of an entry, kept together so that a plain credit pays one null. */
+  private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
+
+  private int size;
+  /** Slot + 1 of each id, 0 for free; a power of two at least twice the size. */
+  private int[] table;
+  private String[] ids;
+  private long[] seqs;
+  private String[] kinds;
+  private LocalDate[] dates;
+  private long[] fingerprints;
+  private Rest[] rests;
+  private byte[] flags;
+  private String[] members;
+  private long[] points;
+  private long[] minutes;
+  private long[] starts;
+  private long[] ends;
+  private String[] importIds;
+  private String[] activities;
+  private String[] teams;
+  private String[] grids;
+
+  EntryIndex() {
+    this(16);
+  }
+
+  /** An index that holds {@code expected} entries without growing. */
+  EntryIndex(int expected) {
+    int capacity = Math.max(16, expected);
+    table = new int[tableSizeFor(capacity)];
+    ids = new String[capacity];
+    seqs = new long[capacity];
+    kinds = new String[capacity];
+    dates = new LocalDate[capacity];
+    fingerprints = new long[capacity];
+    rests = new Rest[capacity];
+    flags = new byte[capacity];
+    members = new String[capacity];
+    points = new long[capacity];
+    minutes = new long[capacity];
+    starts = new long[capacity];
+    ends = new long[capacity];
+    importIds = new String[capacity];
+    activities = new String[capacity];
+    teams = new String[capacity];
+    grids = new String[capacity];
+  }
+
+  private static int tableSizeFor(int entries) {
+    return Integer.highestOneBit(Math.max(8, entries) * 2 - 1) << 1;
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+
+  @Override
+  public boolean containsKey(Object key) {
+    return key instanceof String id && slot(id) >= 0;
+  }
+
+  @Override
+  public EntryInfo get(Object key) {
+    if (!(key instanceof String id)) {
+      return null;
+    }
+    int slot = slot(id);
+    return slot < 0 ? null : info(slot);
+  }
+
+  @Override
+  public EntryInfo put(String id, EntryInfo info) {
+    int slot = slot(id);
+    EntryInfo previous = null;
+    if (slot >= 0) {
+      previous = info(slot);
+    } else {
+      if (size == ids.length) {
+        grow();
+      }
+      slot = size++;
+      ids[slot] = id;
+      link(id, slot);
+    }
+    set(slot, info);
+    return previous;
+  }
+
+  private int slot(String id) {
+    int mask = table.length - 1;
+    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int s = table[i];
+      if (s == 0) {
+        return -1;
+      }
+      if (ids[s - 1].equals(id)) {
+        return s - 1;
+      }
+    }
+  }
+
+  private void link(String id, int slot) {
+    int mask = table.length - 1;
+    int i = spread(id.hashCode()) & mask;
+    while (table[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    table[i] = slot + 1;
+  }
+
+  private static int spread(int h) {
+    return (h ^ (h >>> 16)) * 0x9E3779B9;
+  }
+
+  private void set(int slot, EntryInfo info) {
+    seqs[slot] = info.seq();
+    kinds[slot] = info.kind();
+    dates[slot] = info.date();
+    fingerprints[slot] = info.fingerprint();
+    rests[slot] =
+        info.at() == null && info.reversedBy() == null && info.entry() == null
+            ? null
+            : new Rest(info.at(), info.reversedBy(), info.entry());
+    EntryInfo.CreditInfo c = info.credit();
+    if (c == null) {
+      flags[slot] = 0;
+      members[slot] = null;
+      points[slot] = 0;
+      minutes[slot] = 0;
+      starts[slot] = 0;
+      ends[slot] = 0;
+      importIds[slot] = null;
+      activities[slot] = null;
+      teams[slot] = null;
+      grids[slot] = null;
+      return;
+    }
+    flags[slot] = (byte) (CREDIT | (c.hourBased() ? HOUR_BASED : 0));
+    members[slot] = c.member();
+    points[slot] = c.points();
+    minutes[slot] = c.minutes();
+    starts[slot] = c.start();
+    ends[slot] = c.end();
+    importIds[slot] = c.importId();
+    activities[slot] = c.activity();
+    teams[slot] = c.team();
+    grids[slot] = c.grid();
+  }
+
+  private EntryInfo info(int slot) {
+    Rest rest = rests[slot];
+    EntryInfo.CreditInfo credit =
+        (flags[slot] & CREDIT) == 0
+            ? null
+            : new EntryInfo.CreditInfo(
+                members[slot], points[slot], minutes[slot], starts[slot], ends[slot],
+                (flags[slot] & HOUR_BASED) != 0, importIds[slot], activities[slot], teams[slot],
+                grids[slot]);
+    return new EntryInfo(
+        seqs[slot], kinds[slot], dates[slot], fingerprints[slot],
+        rest == null ? null : rest.at(), rest == null ? null : rest.reversedBy(),
+        rest == null ? null : rest.entry(), credit);
+  }
+
+  private void grow() {
+    int capacity = ids.length + (ids.length >> 1);
+    ids = Arrays.copyOf(ids, capacity);
+    seqs = Arrays.copyOf(seqs, capacity);
+    kinds = Arrays.copyOf(kinds, capacity);
+    dates = Arrays.copyOf(dates, capacity);
+    fingerprints = Arrays.copyOf(fingerprints, capacity);
+    rests = Arrays.copyOf(rests, capacity);
+    flags = Arrays.copyOf(flags, capacity);
+    members = Arrays.copyOf(members, capacity);
+    points = Arrays.copyOf(points, capacity);
+    minutes = Arrays.copyOf(minutes, capacity);
+    starts = Arrays.copyOf(starts, capacity);
+    ends = Arrays.copyOf(ends, capacity);
+    importIds = Arrays.copyOf(importIds, capacity);
+    activities = Arrays.copyOf(activities, capacity);
+    teams = Arrays.copyOf(teams, capacity);
+    grids = Arrays.copyOf(grids, capacity);
+    if (table.length < 2 * capacity) {
+      table = new int[tableSizeFor(capacity)];
+      for (int s = 0; s < size; s++) {
+        link(ids[s], s);
+      }
+    }
+  }
+
+  @Override
+  public Set<String> keySet() {
+    return new Slots<>(s -> ids[s]);
+  }
+
+  @Override
+  public Set<Map.Entry<String, EntryInfo>> entrySet() {
+    return new Slots<>(s -> new SimpleImmutableEntry<>(ids[s], info(s)));
+  }
+
+  /** A view of the slots in the order they were filled. */
+  private final class Slots<T> extends AbstractSet<T> {
+    private final IntFunction<T> at;
+
+    Slots(IntFunction<T> at) {
+      this.at = at;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public Iterator<T> iterator() {
+      return new Iterator<>() {
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          return next < size;
+        }
+
+        @Override
+        public T next() {
+          if (next >= size) {
+            throw new NoSuchElementException();
+          }
+          return at.apply(next++);
+        }
+      };
+    }
+  }
+}

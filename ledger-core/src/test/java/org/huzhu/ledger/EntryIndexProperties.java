@@ -1,0 +1,74 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** {@link EntryIndex} answers as a hash map does, for any puts, overwrites included. */
+class EntryIndexProperties {
+
+  record Put(String id, EntryInfo info) {}
+
+  private static final Entry CREATED =
+      new Entry(1, "sys:ledger", LocalDate.of(1970, 1, 1), List.of(), new EntryDetail.LedgerCreated(ZoneId.of("Asia/Shanghai")));
+
+  @Provide
+  Arbitrary<List<Put>> puts() {
+    Arbitrary<String> ids = Arbitraries.strings().withChars("abcxyz:-0123456789").ofMinLength(1).ofMaxLength(6);
+    Arbitrary<EntryInfo.CreditInfo> credits =
+        Combinators.combine(
+                Arbitraries.of("v1", "v2"),
+                Arbitraries.longs().between(-5, 500),
+                Arbitraries.longs().between(0, 900),
+                Arbitraries.longs().between(0, 1_000_000),
+                Arbitraries.of(true, false),
+                Arbitraries.just("import:a").injectNull(0.3),
+                Arbitraries.of("cleanup", "elderly-care"),
+                Arbitraries.just("t1").injectNull(0.5))
+            .as((m, p, min, start, hour, imp, act, team) ->
+                new EntryInfo.CreditInfo(m, p, min, start, start + min, hour, imp, act, team, team == null ? null : "g1"));
+    Arbitrary<EntryInfo> infos =
+        Combinators.combine(
+                Arbitraries.longs().between(1, 1_000_000),
+                Arbitraries.of("credit", "adjustment", "reversal"),
+                Arbitraries.integers().between(0, 3000).map(d -> LocalDate.of(2025, 1, 1).plusDays(d)),
+                Arbitraries.longs(),
+                Arbitraries.just(LocalDateTime.of(2026, 3, 1, 9, 30)).injectNull(0.7),
+                Arbitraries.just("reversal:x").injectNull(0.7),
+                Arbitraries.just(CREATED).injectNull(0.7),
+                credits.injectNull(0.4))
+            .as((seq, kind, date, fp, at, rev, entry, credit) ->
+                new EntryInfo(seq, kind, date, fp, at, rev, entry, credit));
+    return Combinators.combine(ids, infos).as(Put::new).list().ofMaxSize(300);
+  }
+
+  @Property(tries = 200)
+  void answersAsAHashMapDoes(@ForAll("puts") List<Put> puts, @ForAll boolean presized) {
+    EntryIndex index = presized ? new EntryIndex(puts.size()) : new EntryIndex();
+    Map<String, EntryInfo> model = new HashMap<>();
+    for (Put p : puts) {
+      assertEquals(model.put(p.id(), p.info()), index.put(p.id(), p.info()));
+      assertEquals(model.size(), index.size());
+    }
+    for (Put p : puts) {
+      assertEquals(model.get(p.id()), index.get(p.id()));
+    }
+    assertNull(index.get("not-put-anywhere"));
+    assertEquals(model, index);
+    assertEquals(model.keySet(), Set.copyOf(index.keySet()));
+    assertEquals(model, new HashMap<>(index));
+  }
+}
