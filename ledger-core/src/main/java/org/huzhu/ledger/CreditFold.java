@@ -31,7 +31,7 @@ final class CreditFold {
     String team = c.team() != null ? c.team() : a == null ? null : a.team();
     String grid = c.grid() != null ? c.grid() : a == null ? null : a.grid();
     return new EntryInfo.CreditInfo(
-        c.member(), b.points(), b.minutesCredited(), start, end, b.hourBased(), intern(c.importId()),
+        m.id, b.points(), b.minutesCredited(), start, end, b.hourBased(), intern(c.importId()),
         intern(c.activity()), intern(team), intern(grid));
   }
 
