@@ -177,21 +177,36 @@ public final class Ledger implements AutoCloseable {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  private void deliver(List<Entry> entries) {
+  private void deliver(PendingEntries committed) {
     List<Consumer<Entry>> now = List.copyOf(listeners);
     if (now.isEmpty()) {
       return;
     }
+    Consumer<Entry> toAll =
+        e -> {
+          for (Consumer<Entry> l : now) {
+            try {
+              l.accept(e);
+            } catch (RuntimeException ex) {
+              org.slf4j.LoggerFactory.getLogger(Ledger.class).warn("entry listener failed on {}", e.id(), ex);
+            }
+          }
+        };
+    if (!committed.streamedAny()) {
+      List<Entry> entries = List.copyOf(committed.held());
+      writer.notifyListeners(() -> entries.forEach(toAll));
+      return;
+    }
+    // A large batch was not kept in memory: its entries are read back from the journal.
+    long first = committed.firstSeq();
+    long last = committed.lastSeq();
     writer.notifyListeners(
         () -> {
-          for (Entry e : entries) {
-            for (Consumer<Entry> l : now) {
-              try {
-                l.accept(e);
-              } catch (RuntimeException ex) {
-                org.slf4j.LoggerFactory.getLogger(Ledger.class).warn("entry listener failed on {}", e.id(), ex);
-              }
-            }
+          try {
+            EntryScan.entries(journal, first, last, toAll);
+          } catch (RuntimeException ex) {
+            org.slf4j.LoggerFactory.getLogger(Ledger.class)
+                .error("cannot read entries {} to {} back for the listeners", first, last, ex);
           }
         });
   }
@@ -591,10 +606,6 @@ public final class Ledger implements AutoCloseable {
         memberId, from, to, new Balance(account, opening[0], opening[1]), lines, new Balance(account, points, minutes));
   }
 
-  /**
-   * Every entry from sequence number {@code fromSeq} on, in journal order, read from the journal
-   * as it is now. Close the stream when done.
-   */
   /**
    * Hands every committed entry to {@code consumer}, in journal order. Records the writer appended
    * but has not yet merged into the state are left out, so readers see the state and the journal

@@ -42,7 +42,7 @@ final class LedgerState {
   Map<String, EntryInfo> entries;
   final Map<String, List<String>> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
-  final List<Entry> pending = new ArrayList<>();
+  final PendingEntries pending = new PendingEntries();
 
   LedgerState() {
     this.parent = null;
@@ -173,12 +173,14 @@ final class LedgerState {
     return ids;
   }
 
-  /** The entry with id {@code id} posted in this transaction (or a parent's), if any. */
+  /**
+   * The entry with id {@code id} posted in this transaction (or a parent's), if any; not one a
+   * streaming transaction (an import) has already handed to its batch.
+   */
   Entry pendingEntry(String id) {
-    for (int i = pending.size() - 1; i >= 0; i--) {
-      if (pending.get(i).id().equals(id)) {
-        return pending.get(i);
-      }
+    Entry e = pending.find(id);
+    if (e != null) {
+      return e;
     }
     return parent == null ? null : parent.pendingEntry(id);
   }

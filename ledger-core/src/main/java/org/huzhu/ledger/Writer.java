@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.function.Consumer;
 import org.huzhu.ledger.journal.Journal;
-import org.huzhu.ledger.journal.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,7 +67,7 @@ final class Writer implements AutoCloseable {
   private final Journal journal;
   private final LedgerState root;
   private final ReadWriteLock lock;
-  private final Consumer<List<Entry>> committed;
+  private final Consumer<PendingEntries> committed;
   private final Runnable afterGroup;
   private final LinkedBlockingDeque<Task<?>> queue = new LinkedBlockingDeque<>();
   private final Thread thread;
@@ -80,7 +79,7 @@ final class Writer implements AutoCloseable {
       Journal journal,
       LedgerState root,
       ReadWriteLock lock,
-      Consumer<List<Entry>> committed,
+      Consumer<PendingEntries> committed,
       Runnable afterGroup) {
     this.journal = journal;
     this.root = root;
@@ -184,55 +183,77 @@ final class Writer implements AutoCloseable {
     }
     LedgerState groupTx = root.child();
     List<Task<?>> decided = new ArrayList<>(group.size());
-    for (Task<?> t : group) {
-      if (decide(groupTx, t)) {
-        decided.add(t);
+    PendingEntries entries = groupTx.pending;
+    try (Journal.Batch batch = journal.startBatch()) {
+      if (group.size() == 1 && group.get(0).alone) {
+        // A task alone in its group (an import) is decided on the group's state itself, which is
+        // dropped whole if it refuses, and streams its entries out instead of holding them.
+        entries.streamTo(batch);
+        if (decideAlone(groupTx, group.get(0))) {
+          decided.add(group.get(0));
+        }
+        if (decided.isEmpty()) {
+          return false;
+        }
+        entries.finish();
+      } else {
+        for (Task<?> t : group) {
+          if (decide(groupTx, t)) {
+            decided.add(t);
+          }
+        }
+        entries.flush(batch);
       }
+      if (!entries.isEmpty() && !append(batch, entries, decided)) {
+        return false;
+      }
+    } catch (RuntimeException | Error e) {
+      // Encoding or setting the batch aside failed before anything reached the journal.
+      for (Task<?> t : decided) {
+        t.done.completeExceptionally(e);
+      }
+      return false;
     }
-    List<Entry> entries = groupTx.pending;
     if (!entries.isEmpty()) {
-      // Encoding is independent per entry, so a large group (an import) uses every core.
-      List<byte[]> jsons =
-          entries.size() >= 256
-              ? entries.parallelStream().map(EntryCodec::toJson).toList()
-              : entries.stream().map(EntryCodec::toJson).toList();
-      List<JournalRecord> records;
-      try {
-        records = journal.append(jsons);
-      } catch (RuntimeException e) {
-        LedgerStorageException fault =
-            e instanceof LedgerStorageException lse
-                ? lse
-                : new LedgerStorageException("journal append failed: " + e.getMessage(), e);
-        broken = fault;
-        LOG.error("storage fault; the ledger stops writing", fault);
-        for (Task<?> t : decided) {
-          t.done.completeExceptionally(fault);
-        }
-        return false;
-      }
-      if (records.size() != entries.size()
-          || records.get(records.size() - 1).seq() != entries.get(entries.size() - 1).seq()) {
-        broken = new LedgerStorageException("journal sequence does not match the ledger's", null);
-        for (Task<?> t : decided) {
-          t.done.completeExceptionally(broken);
-        }
-        return false;
-      }
       lock.writeLock().lock();
       try {
         groupTx.mergeIntoParent();
       } finally {
         lock.writeLock().unlock();
       }
-    }
-    if (!entries.isEmpty()) {
       // Listeners are taken before callers are acknowledged, so a listener subscribed after a
       // command returned never hears that command.
-      committed.accept(List.copyOf(entries));
+      committed.accept(entries);
     }
     completeAll(decided);
     return !entries.isEmpty();
+  }
+
+  /** Appends the batch; on a fault fails the decided tasks, stops the writer and returns false. */
+  private boolean append(Journal.Batch batch, PendingEntries entries, List<Task<?>> decided) {
+    long last;
+    try {
+      last = batch.commit();
+    } catch (RuntimeException e) {
+      LedgerStorageException fault =
+          e instanceof LedgerStorageException lse
+              ? lse
+              : new LedgerStorageException("journal append failed: " + e.getMessage(), e);
+      broken = fault;
+      LOG.error("storage fault; the ledger stops writing", fault);
+      for (Task<?> t : decided) {
+        t.done.completeExceptionally(fault);
+      }
+      return false;
+    }
+    if (last != entries.lastSeq()) {
+      broken = new LedgerStorageException("journal sequence does not match the ledger's", null);
+      for (Task<?> t : decided) {
+        t.done.completeExceptionally(broken);
+      }
+      return false;
+    }
+    return true;
   }
 
   @SuppressWarnings("unchecked")
@@ -240,6 +261,21 @@ final class Writer implements AutoCloseable {
     for (Task<?> t : decided) {
       Task<T> typed = (Task<T>) t;
       typed.done.complete(typed.value);
+    }
+  }
+
+  private static <T> boolean decideAlone(LedgerState tx, Task<T> t) {
+    try {
+      Outcome<T> outcome = t.decision.decide(tx);
+      t.value = outcome.value();
+      if (outcome.commit()) {
+        return true;
+      }
+      t.done.complete(outcome.value());
+      return false;
+    } catch (RuntimeException | Error e) {
+      t.done.completeExceptionally(e);
+      return false;
     }
   }
 

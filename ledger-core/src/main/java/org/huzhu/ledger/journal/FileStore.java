@@ -26,6 +26,7 @@ import org.huzhu.ledger.LedgerStorageException;
 final class FileStore implements Store {
   static final String SEGMENTS = "segments";
   static final String CHECKPOINTS = "checkpoints";
+  static final String SCRATCH = "batch.scratch";
   static final String LOCK = "lock";
 
   /**
@@ -79,6 +80,13 @@ final class FileStore implements Store {
     requireJournal(dir);
     FileStore store = new FileStore(dir, true);
     store.lock();
+    try {
+      // Left by a writer that stopped in the middle of a large batch; never part of the journal.
+      Files.deleteIfExists(dir.resolve(SCRATCH));
+    } catch (IOException e) {
+      store.close();
+      throw new LedgerStorageException("cannot remove " + dir.resolve(SCRATCH), e);
+    }
     return store;
   }
 
@@ -188,6 +196,47 @@ final class FileStore implements Store {
       }
     }
     return total;
+  }
+
+  @Override
+  public Scratch scratch() throws IOException {
+    checkWriter();
+    FileChannel ch =
+        FileChannel.open(
+            dir.resolve(SCRATCH),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.DELETE_ON_CLOSE);
+    return new Scratch() {
+      private long size;
+
+      @Override
+      public void append(ByteBuffer src) throws IOException {
+        while (src.hasRemaining()) {
+          size += ch.write(src, size);
+        }
+      }
+
+      @Override
+      public int read(long position, ByteBuffer dst) throws IOException {
+        int total = 0;
+        while (dst.hasRemaining() && position + total < size) {
+          int n = ch.read(dst, position + total);
+          if (n < 0) {
+            break;
+          }
+          total += n;
+        }
+        return total;
+      }
+
+      @Override
+      public void close() {
+        closeQuietly(ch);
+      }
+    };
   }
 
   @Override

@@ -50,6 +50,69 @@ public interface Journal extends Closeable {
   List<JournalRecord> append(List<byte[]> entryJsons);
 
   /**
+   * Starts a batch that is filled one entry at a time and appended as one, like {@link #append}, by
+   * {@link Batch#commit}. A journal may keep a large batch outside the heap until then (an import of
+   * a million sign-ins is hundreds of megabytes of JSON), so the caller need not hold it.
+   */
+  default Batch startBatch() {
+    return new Batch() {
+      private final List<byte[]> entries = new java.util.ArrayList<>();
+
+      @Override
+      public void add(byte[] entryJson) {
+        entries.add(java.util.Objects.requireNonNull(entryJson, "entryJson"));
+      }
+
+      @Override
+      public int size() {
+        return entries.size();
+      }
+
+      @Override
+      public long commit() {
+        List<JournalRecord> written = append(entries);
+        entries.clear();
+        return written.isEmpty() ? lastSeq() : written.get(written.size() - 1).seq();
+      }
+
+      @Override
+      public void close() {
+        entries.clear();
+      }
+    };
+  }
+
+  /**
+   * Entries collected for one atomic append. Used by the appending thread only; closing a batch
+   * that was not committed discards it, and nothing of it reaches the journal.
+   */
+  interface Batch extends AutoCloseable {
+    /**
+     * Adds the next entry's canonical JSON.
+     *
+     * @throws IllegalArgumentException if it is not a valid entry for a record, or the batch grows
+     *     beyond what one append takes
+     * @throws org.huzhu.ledger.LedgerStorageException if it cannot be set aside
+     */
+    void add(byte[] entryJson);
+
+    /** Entries added so far. */
+    int size();
+
+    /**
+     * Appends every entry added, as {@link #append} does, durable before it returns.
+     *
+     * @return the seq of the batch's last record ({@link #lastSeq()} when the batch is empty)
+     * @throws org.huzhu.ledger.LedgerStorageException on an I/O fault
+     */
+    long commit();
+
+    /** Discards what was not committed. */
+    @Override
+    void close();
+  }
+
+  /**
    * Visits every complete record with {@code seq >= fromSeq} in order, verifying each record's
    * hash and the chain as it goes. Damage is reported to {@link RecordVisitor#damage} and the scan
    * stops there; the visitor decides whether that is an error.

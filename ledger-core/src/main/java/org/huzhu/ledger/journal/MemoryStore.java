@@ -42,6 +42,46 @@ final class MemoryStore implements Store {
   }
 
   @Override
+  public Scratch scratch() {
+    return new Scratch() {
+      private static final int CHUNK = 1 << 20;
+      private final List<byte[]> chunks = new ArrayList<>();
+      private long size;
+
+      @Override
+      public void append(ByteBuffer src) {
+        while (src.hasRemaining()) {
+          int in = (int) (size % CHUNK);
+          if (in == 0) {
+            chunks.add(new byte[CHUNK]);
+          }
+          int n = Math.min(src.remaining(), CHUNK - in);
+          src.get(chunks.get(chunks.size() - 1), in, n);
+          size += n;
+        }
+      }
+
+      @Override
+      public int read(long position, ByteBuffer dst) {
+        int n = 0;
+        while (dst.hasRemaining() && position < size) {
+          int in = (int) (position % CHUNK);
+          int take = (int) Math.min(Math.min(dst.remaining(), CHUNK - in), size - position);
+          dst.put(chunks.get((int) (position / CHUNK)), in, take);
+          position += take;
+          n += take;
+        }
+        return n;
+      }
+
+      @Override
+      public void close() {
+        chunks.clear();
+      }
+    };
+  }
+
+  @Override
   public synchronized void create(String segment) {
     if (segments.containsKey(segment)) {
       throw new IllegalStateException("segment exists: " + segment);

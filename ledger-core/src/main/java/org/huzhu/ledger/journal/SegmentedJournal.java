@@ -44,6 +44,9 @@ final class SegmentedJournal implements Journal {
   static final long MAX_BATCH_BYTES = 64L << 30;
   /** Bytes formatted before a large batch is written out (not yet forced). */
   static final int WRITE_CHUNK = 8 << 20;
+  /** Entry bytes a batch holds on the heap before it is set aside in the store's scratch area. */
+  static final long HELD_BYTES = 32 << 20;
+  private static final int SCRATCH_BUFFER = 1 << 20;
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
   private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9]{20}\\.jsonl");
@@ -63,6 +66,7 @@ final class SegmentedJournal implements Journal {
   private boolean failed;
   private RecordCodec writeCodec;
   private byte[] writeBuffer = new byte[0];
+  private long heldBytes = HELD_BYTES;
 
   /** One segment: its name and the seq its name says it starts with. */
   record Segment(String name, long firstSeq) {}
@@ -659,41 +663,77 @@ final class SegmentedJournal implements Journal {
   @Override
   public List<JournalRecord> append(List<byte[]> entryJsons) {
     Objects.requireNonNull(entryJsons, "entryJsons");
+    checkAppendable();
+    if (entryJsons.isEmpty()) {
+      return List.of();
+    }
+    // The caller hands over the arrays: they are checked, written and kept in the records as they are.
+    byte[][] batch = entryJsons.toArray(new byte[0][]);
+    BatchSize size = new BatchSize();
+    for (byte[] entry : batch) {
+      size.add(entry);
+    }
+    List<JournalRecord> records = new ArrayList<>(batch.length);
+    int[] next = {0};
+    write(size, () -> batch[next[0]++], (seq, prevHash, hash, entry, segment, offset) ->
+        records.add(new JournalRecord(seq, prevHash, hash, entry, segment, offset)));
+    return Collections.unmodifiableList(records);
+  }
+
+  private void checkAppendable() {
     if (readOnly) {
       throw new IllegalStateException("journal is read-only");
     }
-    View v = view();
     if (failed) {
       throw new LedgerStorageException(
           "ledger at " + store.describe()
               + " refuses appends after an I/O fault; open it again to continue",
           null);
     }
-    if (entryJsons.isEmpty()) {
-      return List.of();
-    }
-    // The caller hands over the arrays: they are checked, written and kept in the records as they are.
-    byte[][] batch = entryJsons.toArray(new byte[0][]);
-    long size = 0;
-    int longest = 0;
-    for (byte[] entry : batch) {
+  }
+
+  /** How many entries a batch holds and how long its lines can be: checked as entries arrive. */
+  private static final class BatchSize {
+    int count;
+    long bytes;
+    int longest;
+
+    void add(byte[] entry) {
       Objects.requireNonNull(entry, "entryJson");
       RecordCodec.checkEntry(entry);
       int line = RecordCodec.maxLineLength(entry.length);
-      longest = Math.max(longest, line);
       if (line > MAX_LINE) {
         throw new IllegalArgumentException(
             "entryJson of " + entry.length + " bytes exceeds the record limit of " + MAX_LINE);
       }
-      size += line;
+      if (bytes + line > MAX_BATCH_BYTES) {
+        throw new IllegalArgumentException(
+            "batch of about " + (bytes + line) + " bytes exceeds " + MAX_BATCH_BYTES + "; split it");
+      }
+      bytes += line;
+      longest = Math.max(longest, line);
+      count++;
     }
-    if (size > MAX_BATCH_BYTES) {
-      throw new IllegalArgumentException(
-          "batch of about " + size + " bytes exceeds " + MAX_BATCH_BYTES + "; split it");
-    }
-    // A large batch (a whole import) is written in chunks and forced once at the end: its records
-    // all name the batch's last seq, so a crash part-way leaves a torn tail that is cut whole.
-    int bufferSize = (int) Math.min(size, (long) WRITE_CHUNK + longest);
+  }
+
+  /** The entries of one append, in order, each read once. */
+  private interface EntrySource {
+    byte[] next() throws IOException;
+  }
+
+  /** Told of each record an append wrote. */
+  private interface Written {
+    void record(long seq, String prevHash, String hash, byte[] entry, String segment, long offset);
+  }
+
+  /**
+   * Writes {@code size.count} entries from {@code source} as one batch and forces it. A large batch
+   * (a whole import) is written in chunks and forced once at the end: its records all name the
+   * batch's last seq, so a crash part-way leaves a torn tail that is cut whole.
+   */
+  private void write(BatchSize size, EntrySource source, Written written) {
+    View v = view();
+    int bufferSize = (int) Math.min(size.bytes, (long) WRITE_CHUNK + size.longest);
     if (writeBuffer.length < bufferSize) {
       writeBuffer = new byte[bufferSize];
     }
@@ -701,17 +741,16 @@ final class SegmentedJournal implements Journal {
       writeCodec = new RecordCodec();
     }
     long first = v.lastSeq() + 1;
-    long end = v.lastSeq() + batch.length;
+    long end = v.lastSeq() + size.count;
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
-    long[] starts = new long[batch.length];
-    String[] hashes = new String[batch.length];
+    String prevHash = v.lastHash();
     List<Segment> segments = v.segments();
     long offset = v.endOffset();
     boolean roll = segments.isEmpty() || v.endOffset() >= rollBytes;
     Segment seg = roll ? new Segment(segmentName(first), first) : v.last();
-    long written = 0;
+    long flushed = 0;
     int at = 0;
     try {
       if (roll) {
@@ -721,19 +760,22 @@ final class SegmentedJournal implements Journal {
         segments = Collections.unmodifiableList(grown);
         offset = 0;
       }
-      for (int i = 0; i < starts.length; i++) {
+      for (int i = 0; i < size.count; i++) {
         if (at >= WRITE_CHUNK) {
-          store.write(seg.name(), offset + written, ByteBuffer.wrap(buf, 0, at));
-          written += at;
+          store.write(seg.name(), offset + flushed, ByteBuffer.wrap(buf, 0, at));
+          flushed += at;
           at = 0;
         }
-        starts[i] = written + at;
-        at = writeCodec.format(buf, at, first + i, prev, end, batch[i], hash);
-        hashes[i] = new String(hash, StandardCharsets.ISO_8859_1);
+        byte[] entry = source.next();
+        long start = flushed + at;
+        at = writeCodec.format(buf, at, first + i, prev, end, entry, hash);
+        String hex = new String(hash, StandardCharsets.ISO_8859_1);
+        written.record(first + i, prevHash, hex, entry, seg.name(), offset + start);
+        prevHash = hex;
         System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
       }
-      store.writeAndForce(seg.name(), offset + written, ByteBuffer.wrap(buf, 0, at));
-      written += at;
+      store.writeAndForce(seg.name(), offset + flushed, ByteBuffer.wrap(buf, 0, at));
+      flushed += at;
     } catch (IOException | UncheckedIOException e) {
       failed = true;
       throw new LedgerStorageException(
@@ -741,20 +783,141 @@ final class SegmentedJournal implements Journal {
               + " offset " + offset,
           seg.name(), offset, e);
     }
-    List<JournalRecord> records = new ArrayList<>(starts.length);
-    String prevHash = v.lastHash();
-    for (int i = 0; i < starts.length; i++) {
-      records.add(
-          new JournalRecord(
-              first + i, prevHash, hashes[i], batch[i], seg.name(),
-              offset + starts[i]));
-      prevHash = hashes[i];
-    }
-    view = new View(segments, offset + written, end, prevHash, null);
+    view = new View(segments, offset + flushed, end, prevHash, null);
     if (writeBuffer.length > (16 << 20)) {
       writeBuffer = new byte[0];
     }
-    return Collections.unmodifiableList(records);
+  }
+
+  /** Sets batches aside once they hold more than {@code bytes} (tests use tiny amounts). */
+  void holdAtMost(long bytes) {
+    heldBytes = bytes;
+  }
+
+  @Override
+  public Batch startBatch() {
+    checkAppendable();
+    return new ScratchBatch();
+  }
+
+  /**
+   * A batch held on the heap while small and set aside in the store's scratch area once it holds
+   * more than {@link #HELD_BYTES}, as length-prefixed entries, so that appending a million entries
+   * does not need their JSON on the heap. Each entry is checked as it is added, so a commit fails
+   * only on I/O.
+   */
+  private final class ScratchBatch implements Batch {
+    private final BatchSize size = new BatchSize();
+    private final List<byte[]> held = new ArrayList<>();
+    private long heldBytes;
+    private Store.Scratch scratch;
+    private ByteBuffer out;
+
+    @Override
+    public void add(byte[] entryJson) {
+      size.add(entryJson);
+      try {
+        if (scratch == null) {
+          held.add(entryJson);
+          heldBytes += entryJson.length;
+          if (heldBytes > SegmentedJournal.this.heldBytes) {
+            scratch = store.scratch();
+            out = ByteBuffer.allocate(SCRATCH_BUFFER);
+            for (byte[] e : held) {
+              setAside(e);
+            }
+            held.clear();
+          }
+        } else {
+          setAside(entryJson);
+        }
+      } catch (IOException e) {
+        throw new LedgerStorageException("cannot set a batch aside in " + store.describe(), e);
+      }
+    }
+
+    private void setAside(byte[] entry) throws IOException {
+      if (out.remaining() < 4 + entry.length) {
+        drain();
+      }
+      if (out.remaining() < 4 + entry.length) {
+        scratch.append(ByteBuffer.allocate(4).putInt(0, entry.length));
+        scratch.append(ByteBuffer.wrap(entry));
+      } else {
+        out.putInt(entry.length).put(entry);
+      }
+    }
+
+    private void drain() throws IOException {
+      out.flip();
+      scratch.append(out);
+      out.clear();
+    }
+
+    @Override
+    public int size() {
+      return size.count;
+    }
+
+    @Override
+    public long commit() {
+      checkAppendable();
+      if (size.count == 0) {
+        return lastSeq();
+      }
+      if (scratch == null) {
+        int[] next = {0};
+        write(size, () -> held.get(next[0]++), (seq, prevHash, hash, entry, segment, offset) -> {});
+        held.clear();
+        return lastSeq();
+      }
+      try {
+        drain();
+      } catch (IOException e) {
+        throw new LedgerStorageException("cannot set a batch aside in " + store.describe(), e);
+      }
+      ByteBuffer in = out;
+      in.limit(0);
+      long[] position = {0};
+      EntrySource source =
+          () -> {
+            if (in.remaining() < 4) {
+              refill(in, position);
+            }
+            byte[] entry = new byte[in.getInt()];
+            int have = Math.min(in.remaining(), entry.length);
+            in.get(entry, 0, have);
+            if (have < entry.length) {
+              ByteBuffer rest = ByteBuffer.wrap(entry, have, entry.length - have);
+              position[0] += scratch.read(position[0], rest);
+              if (rest.hasRemaining()) {
+                throw new IOException("the batch set aside ends early");
+              }
+            }
+            return entry;
+          };
+      write(size, source, (seq, prevHash, hash, entry, segment, offset) -> {});
+      return lastSeq();
+    }
+
+    private void refill(ByteBuffer in, long[] position) throws IOException {
+      in.compact();
+      int n = scratch.read(position[0], in);
+      position[0] += n;
+      in.flip();
+      if (in.remaining() < 4) {
+        throw new IOException("the batch set aside ends early");
+      }
+    }
+
+    @Override
+    public void close() {
+      held.clear();
+      if (scratch != null) {
+        scratch.close();
+        scratch = null;
+      }
+    }
   }
 
   static String segmentName(long firstSeq) {

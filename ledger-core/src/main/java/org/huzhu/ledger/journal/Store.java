@@ -49,6 +49,23 @@ interface Store extends AutoCloseable {
 
   void deleteCheckpoint(String name) throws IOException;
 
+  /**
+   * A scratch area for the writer to set a large batch aside before appending it; its content is
+   * never part of the journal and is gone once closed (or, after a crash, when a writer opens).
+   */
+  Scratch scratch() throws IOException;
+
+  /** Bytes written one after another and read back by position. */
+  interface Scratch extends AutoCloseable {
+    void append(ByteBuffer src) throws IOException;
+
+    /** Fills {@code dst} from {@code position} until it is full or the content ends; returns bytes read. */
+    int read(long position, ByteBuffer dst) throws IOException;
+
+    @Override
+    void close();
+  }
+
   /** A name for messages: the directory, or "memory". */
   String describe();
 

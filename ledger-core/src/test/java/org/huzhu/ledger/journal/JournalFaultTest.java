@@ -81,6 +81,14 @@ class JournalFaultTest {
     }
 
     @Override
+    public Scratch scratch() throws IOException {
+      if (failing) {
+        throw new IOException("disk full");
+      }
+      return inner.scratch();
+    }
+
+    @Override
     public String describe() {
       return "flaky";
     }
@@ -108,5 +116,26 @@ class JournalFaultTest {
     assertEquals(2, reopened.lastSeq());
     reopened.append(entries(3, 1));
     assertEquals(3, reopened.lastSeq());
+  }
+
+  @Test
+  void aBatchThatCannotBeSetAsideFailsBeforeWritingAndTheJournalGoesOn() {
+    FlakyStore store = new FlakyStore();
+    SegmentedJournal j = SegmentedJournal.writer(store, 1 << 20);
+    j.holdAtMost(0);
+    j.append(entries(1, 2));
+    store.failing = true;
+    try (Journal.Batch batch = j.startBatch()) {
+      LedgerStorageException e =
+          assertThrows(LedgerStorageException.class, () -> entries(3, 2).forEach(batch::add));
+      assertTrue(e.getMessage().contains("flaky"), e.getMessage());
+    }
+    assertEquals(2, j.lastSeq());
+    store.failing = false;
+    try (Journal.Batch batch = j.startBatch()) {
+      entries(3, 2).forEach(batch::add);
+      assertEquals(4, batch.commit());
+    }
+    assertEquals(4, j.lastSeq());
   }
 }

@@ -1,0 +1,116 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An import large enough that the ledger streams its entries out while deciding and the journal
+ * sets the batch aside in its scratch file: the result is the same journal an in-memory ledger
+ * writes, listeners still hear every entry in order, and a discarded import leaves nothing.
+ */
+class LargeImportTest {
+  /** About 45 MB of entry JSON: more than a journal holds on the heap before setting it aside. */
+  private static final int ROWS = 60_000;
+  private static final int MEMBERS = 200;
+
+  @TempDir Path dir;
+  private final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 23, 18, 0));
+
+  private Path sheet(String badRow) throws IOException {
+    Path f = dir.resolve("large.csv");
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
+      w.write(SigninImportTest.HEADER);
+      LocalDateTime base = LocalDateTime.of(2026, 1, 1, 7, 0);
+      for (int i = 0; i < ROWS; i++) {
+        LocalDateTime in = base.plusHours(i / MEMBERS);
+        w.write("L" + i + ",v" + (i % MEMBERS) + ",cleanup," + in + "," + in.plusMinutes(45) + ",g1,,,\n");
+      }
+      if (badRow != null) {
+        w.write(badRow);
+      }
+    }
+    return f;
+  }
+
+  private void setUp(Ledger l) {
+    List<MemberRecord> members = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      members.add(new MemberRecord("v" + i, LocalDate.of(2025, 1, 1), null, null));
+    }
+    l.enrol(members);
+    l.publishRules(SigninImportTest.RULES.getBytes(StandardCharsets.UTF_8), "rules.json");
+  }
+
+  @Test
+  void aLargeImportWritesWhatAnInMemoryLedgerWritesAndListenersHearItAll() throws Exception {
+    Path sheet = sheet(null);
+    Path book = dir.resolve("book");
+    String head;
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      setUp(l);
+      long before = Long.parseLong(l.head().split(":")[0]);
+      List<Entry> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+      CountDownLatch all = new CountDownLatch(ROWS);
+      l.subscribe(
+          e -> {
+            heard.add(e);
+            all.countDown();
+          });
+      ImportSummary s = l.importSignins(sheet, ImportOptions.defaults());
+      assertEquals(ROWS, s.credited());
+      assertTrue(all.await(60, TimeUnit.SECONDS), "listeners heard " + heard.size());
+      for (int i = 0; i < ROWS; i++) {
+        assertEquals(before + 1 + i, heard.get(i).seq());
+      }
+      assertEquals(
+          java.util.stream.IntStream.range(0, ROWS).mapToObj(i -> "L" + i).sorted().toList(),
+          heard.stream().map(Entry::id).sorted().toList());
+      head = l.head();
+      assertTrue(l.verify(null).ok());
+    }
+    assertFalse(Files.exists(book.resolve("batch.scratch")), "the scratch file is removed");
+    try (Ledger memory = Ledger.inMemory(MutableClock.SHANGHAI, clock)) {
+      setUp(memory);
+      memory.importSignins(sheet, ImportOptions.defaults());
+      assertEquals(head, memory.head());
+    }
+    try (Ledger reopened = Ledger.open(book, clock)) {
+      assertEquals(head, reopened.head());
+      assertEquals(ROWS / MEMBERS * 45, reopened.member("v7").orElseThrow().serviceMinutes());
+    }
+  }
+
+  @Test
+  void aLargeImportThatIsDiscardedLeavesNothing() throws Exception {
+    Path sheet = sheet("bad,v1,cleanup,2026-13-01T07:00,2026-01-01T08:00,g1,,,\n");
+    Path book = dir.resolve("book");
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      setUp(l);
+      String head = l.head();
+      ImportSummary s =
+          l.importSignins(sheet, new ImportOptions(StandardCharsets.UTF_8, null, false, true, null));
+      assertFalse(s.committed());
+      assertEquals(1, s.rejected());
+      assertEquals(head, l.head());
+      assertFalse(Files.exists(book.resolve("batch.scratch")));
+      ImportSummary real = l.importSignins(sheet, ImportOptions.defaults());
+      assertEquals(ROWS, real.credited());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+}
