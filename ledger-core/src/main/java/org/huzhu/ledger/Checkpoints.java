@@ -60,7 +60,7 @@ final class Checkpoints {
   }
 
   private void write(Journal journal, LedgerState root) {
-    journal.writeCheckpoint(root.seq, journal.lastHash(), StateCodec.encode(root));
+    journal.writeCheckpoint(root.seq, journal.lastHash(), StateCodec.encodeToBuffer(root));
     lastSeq = root.seq;
   }
 }

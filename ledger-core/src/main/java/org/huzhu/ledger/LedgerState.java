@@ -38,7 +38,10 @@ final class LedgerState {
   Map<String, MemberState> members;
 
   final Map<Account, long[]> accounts;
-  /** In the root, an {@link EntryIndex}; in a child, a map of what it added or changed. */
+  /**
+   * In the root, an {@link EntryIndex}; in a child, a map of what it added or changed (an index
+   * too when it may add many, see {@link #indexEntries}).
+   */
   Map<String, EntryInfo> entries;
   final Map<String, List<String>> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
@@ -66,6 +69,17 @@ final class LedgerState {
     this.rulesJson = parent.rulesJson;
     this.catalog = parent.catalog;
     this.catalogVersions = parent.catalogVersions;
+  }
+
+  /**
+   * Keeps this child's entries in columns, as the root does: an import adds a million, which a
+   * hash map of records would hold at about twice the size until it is merged.
+   */
+  void indexEntries() {
+    if (!entries.isEmpty()) {
+      throw new IllegalStateException("entries are indexed before any is added");
+    }
+    entries = new EntryIndex();
   }
 
   boolean isChild() {

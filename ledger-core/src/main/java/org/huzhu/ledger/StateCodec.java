@@ -32,11 +32,19 @@ final class StateCodec {
   private StateCodec() {}
 
   static byte[] encode(LedgerState s) {
+    ByteBuffer b = encodeToBuffer(s);
+    byte[] out = new byte[b.remaining()];
+    b.get(out);
+    return out;
+  }
+
+  /** The snapshot's bytes, without the copy {@link #encode} makes (a large one is 170 MB). */
+  static ByteBuffer encodeToBuffer(LedgerState s) {
     List<String> rulesJson = s.rulesJson;
     // Sized for the usual snapshot (under 200 bytes an entry), so that a large one is not copied
     // again and again as it grows.
     long estimate = (1L << 16) + 128L * s.members.size() + 192L * s.entries.size();
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) Math.min(estimate, 1 << 30));
+    Bytes bytes = new Bytes((int) Math.min(estimate, 1 << 30));
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(FORMAT);
       out.writeUTF(s.zone == null ? "" : s.zone.getId());
@@ -92,7 +100,18 @@ final class StateCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.toByteArray();
+    return bytes.view();
+  }
+
+  /** An output stream whose bytes can be read in place. */
+  private static final class Bytes extends ByteArrayOutputStream {
+    Bytes(int size) {
+      super(size);
+    }
+
+    ByteBuffer view() {
+      return ByteBuffer.wrap(buf, 0, count);
+    }
   }
 
   private static void member(DataOutputStream out, MemberState m, Names names) throws IOException {

@@ -189,6 +189,7 @@ final class Writer implements AutoCloseable {
         // A task alone in its group (an import) is decided on the group's state itself, which is
         // dropped whole if it refuses, and streams its entries out instead of holding them.
         entries.streamTo(batch);
+        groupTx.indexEntries();
         if (decideAlone(groupTx, group.get(0))) {
           decided.add(group.get(0));
         }

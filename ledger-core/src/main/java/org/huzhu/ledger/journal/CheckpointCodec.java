@@ -21,15 +21,22 @@ final class CheckpointCodec {
   private CheckpointCodec() {}
 
   static byte[] encode(long seq, String hash, byte[] state) {
-    MessageDigest sha = RecordCodec.newSha256();
-    String head =
-        MAGIC + " " + VERSION + " " + seq + " " + hash + " " + state.length + " "
-            + RecordCodec.hex(sha.digest(state));
-    String headerSha = RecordCodec.hex(sha.digest(head.getBytes(StandardCharsets.US_ASCII)));
-    byte[] header = (head + " " + headerSha + "\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] header = headerFor(seq, hash, ByteBuffer.wrap(state));
     byte[] out = Arrays.copyOf(header, header.length + state.length);
     System.arraycopy(state, 0, out, header.length, state.length);
     return out;
+  }
+
+  /** The header line that goes before {@code state} (its remaining bytes; not consumed). */
+  static byte[] headerFor(long seq, String hash, ByteBuffer state) {
+    MessageDigest sha = RecordCodec.newSha256();
+    int length = state.remaining();
+    sha.update(state.duplicate());
+    String head =
+        MAGIC + " " + VERSION + " " + seq + " " + hash + " " + length + " "
+            + RecordCodec.hex(sha.digest());
+    String headerSha = RecordCodec.hex(sha.digest(head.getBytes(StandardCharsets.US_ASCII)));
+    return (head + " " + headerSha + "\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** Decodes a checkpoint file; a failed check yields a checkpoint with {@code damage} set. */

@@ -27,6 +27,7 @@ final class FileStore implements Store {
   static final String SEGMENTS = "segments";
   static final String CHECKPOINTS = "checkpoints";
   static final String SCRATCH = "batch.scratch";
+  private static final int WRITE_SLICE = 1 << 20;
   static final String LOCK = "lock";
 
   /**
@@ -289,7 +290,7 @@ final class FileStore implements Store {
   }
 
   @Override
-  public void writeCheckpoint(String name, byte[] content) throws IOException {
+  public void writeCheckpoint(String name, ByteBuffer header, ByteBuffer state) throws IOException {
     checkWriter();
     Path tmp = checkpoints.resolve(name + ".tmp");
     try (FileChannel ch =
@@ -298,9 +299,15 @@ final class FileStore implements Store {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(content);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      // In slices: the JDK copies a heap buffer through a direct one of the same size, and keeps
+      // that for the thread, so one write of a 170 MB snapshot would hold 170 MB outside the heap.
+      for (ByteBuffer part : new ByteBuffer[] {header, state}) {
+        while (part.hasRemaining()) {
+          ByteBuffer slice = part.slice();
+          slice.limit(Math.min(slice.remaining(), WRITE_SLICE));
+          int n = ch.write(slice);
+          part.position(part.position() + n);
+        }
       }
       ch.force(true);
     }

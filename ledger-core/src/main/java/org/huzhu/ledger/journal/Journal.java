@@ -127,7 +127,12 @@ public interface Journal extends Closeable {
    * {@code hash}. Written atomically (temporary file, force, rename); older checkpoints may be
    * removed.
    */
-  void writeCheckpoint(long seq, String hash, byte[] state);
+  void writeCheckpoint(long seq, String hash, java.nio.ByteBuffer state);
+
+  /** As {@link #writeCheckpoint(long, String, java.nio.ByteBuffer)}. */
+  default void writeCheckpoint(long seq, String hash, byte[] state) {
+    writeCheckpoint(seq, hash, java.nio.ByteBuffer.wrap(state));
+  }
 
   /**
    * The newest checkpoint, if any. A checkpoint whose bytes fail their own integrity check is

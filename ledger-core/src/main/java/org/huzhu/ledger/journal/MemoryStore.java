@@ -138,8 +138,11 @@ final class MemoryStore implements Store {
   }
 
   @Override
-  public synchronized void writeCheckpoint(String name, byte[] content) {
-    checkpoints.put(name, content.clone());
+  public synchronized void writeCheckpoint(String name, ByteBuffer header, ByteBuffer state) {
+    byte[] content = new byte[header.remaining() + state.remaining()];
+    header.get(content, 0, header.remaining());
+    state.get(content, content.length - state.remaining(), state.remaining());
+    checkpoints.put(name, content);
   }
 
   @Override

@@ -1131,7 +1131,7 @@ final class SegmentedJournal implements Journal {
   }
 
   @Override
-  public void writeCheckpoint(long seq, String hash, byte[] state) {
+  public void writeCheckpoint(long seq, String hash, ByteBuffer state) {
     Objects.requireNonNull(state, "state");
     if (readOnly) {
       throw new IllegalStateException("journal is read-only");
@@ -1149,7 +1149,7 @@ final class SegmentedJournal implements Journal {
     }
     String name = checkpointName(seq);
     try {
-      store.writeCheckpoint(name, CheckpointCodec.encode(seq, hash, state));
+      store.writeCheckpoint(name, ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, state)), state.duplicate());
       List<String> names = checkpointNames();
       for (int i = 0; i < names.size() - KEEP_CHECKPOINTS; i++) {
         try {

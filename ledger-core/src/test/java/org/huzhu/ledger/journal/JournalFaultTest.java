@@ -71,8 +71,8 @@ class JournalFaultTest {
     }
 
     @Override
-    public void writeCheckpoint(String name, byte[] content) {
-      inner.writeCheckpoint(name, content);
+    public void writeCheckpoint(String name, ByteBuffer header, ByteBuffer state) {
+      inner.writeCheckpoint(name, header, state);
     }
 
     @Override

@@ -192,7 +192,7 @@ class JournalProperties {
     String name = store.checkpoints().get(0);
     byte[] bytes = JournalTest.array(store.readCheckpoint(name));
     bytes[Math.floorMod(where, bytes.length)] ^= (byte) mask;
-    store.writeCheckpoint(name, bytes);
+    store.writeCheckpoint(name, java.nio.ByteBuffer.wrap(bytes), java.nio.ByteBuffer.allocate(0));
     Checkpoint damaged = j.latestCheckpoint().orElseThrow();
     assertNotNull(damaged.damage());
     assertEquals(1, damaged.seq());
