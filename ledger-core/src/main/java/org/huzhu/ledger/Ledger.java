@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,6 +44,9 @@ public final class Ledger implements AutoCloseable {
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   private final Clock clock;
   private final Writer writer;
+  /** Entries {@link #entries} reads from the journal at a time. */
+  private static final int ENTRIES_READ_AT_ONCE = 4096;
+
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private final Checkpoints checkpoints;
 
@@ -621,18 +625,45 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
-   * Every committed entry from sequence number {@code fromSeq} on, in journal order, read from the
-   * journal. The stream holds the entries in memory; close it when done.
+   * Every entry committed when this is called, from sequence number {@code fromSeq} on, in journal
+   * order. The stream reads the journal as it is consumed, a few thousand entries at a time, so
+   * streaming millions of entries takes little memory. A stream is consumed by one thread.
+   *
+   * @throws IllegalArgumentException if {@code fromSeq} is below 1
+   * @throws LedgerStorageException (while consuming) if the journal is damaged
    */
   public Stream<Entry> entries(long fromSeq) {
-    List<Entry> out = new ArrayList<>();
+    if (fromSeq < 1) {
+      throw new IllegalArgumentException("fromSeq must be at least 1: " + fromSeq);
+    }
     long committed = read(() -> root.seq);
-    EntryScan.entries(
-        journal,
-        fromSeq,
-        committed,
-        out::add);
-    return out.stream();
+    Iterator<Entry> chunks =
+        new Iterator<>() {
+          private final java.util.ArrayDeque<Entry> read = new java.util.ArrayDeque<>();
+          private long next = fromSeq;
+
+          @Override
+          public boolean hasNext() {
+            if (read.isEmpty() && next <= committed) {
+              long to = Math.min(committed, next + ENTRIES_READ_AT_ONCE - 1);
+              EntryScan.entries(journal, next, to, read::add);
+              next = read.isEmpty() ? committed + 1 : read.peekLast().seq() + 1;
+            }
+            return !read.isEmpty();
+          }
+
+          @Override
+          public Entry next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            return read.poll();
+          }
+        };
+    return java.util.stream.StreamSupport.stream(
+        java.util.Spliterators.spliteratorUnknownSize(
+            chunks, java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL),
+        false);
   }
 
   /**

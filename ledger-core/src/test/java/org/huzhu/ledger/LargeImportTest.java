@@ -82,6 +82,20 @@ class LargeImportTest {
           heard.stream().map(Entry::id).sorted().toList());
       head = l.head();
       assertTrue(l.verify(null).ok());
+      // Read back lazily, several chunks: the same entries, in order, from any start.
+      try (java.util.stream.Stream<Entry> read = l.entries(1)) {
+        long[] expected = {1};
+        read.forEach(e -> assertEquals(expected[0]++, e.seq()));
+        assertEquals(before + ROWS + 1, expected[0]);
+      }
+      try (java.util.stream.Stream<Entry> tail = l.entries(before + ROWS - 9)) {
+        assertEquals(
+            heard.subList(ROWS - 10, ROWS).stream().map(Entry::id).toList(),
+            tail.map(Entry::id).toList());
+      }
+      try (java.util.stream.Stream<Entry> none = l.entries(before + ROWS + 1)) {
+        assertEquals(0, none.count());
+      }
     }
     assertFalse(Files.exists(book.resolve("batch.scratch")), "the scratch file is removed");
     try (Ledger memory = Ledger.inMemory(MutableClock.SHANGHAI, clock)) {
