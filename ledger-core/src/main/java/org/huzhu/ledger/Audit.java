@@ -37,7 +37,7 @@ final class Audit {
       anchorSeq = Long.parseLong(expectHead.substring(0, colon).trim());
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
-    Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash);
+    Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash, journal.lastSeq());
     EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
     if (ckpt != null && ckpt.seq() > walk.lastSeq) {
       findings.add(
@@ -57,12 +57,18 @@ final class Audit {
     final Checkpoint ckpt;
     final long anchorSeq;
     final String anchorHash;
-    final LedgerState s = new LedgerState();
+    final LedgerState s;
     long count;
     long lastSeq;
     String lastHash = "0".repeat(64);
 
-    Walk(List<AuditReport.Finding> findings, Checkpoint ckpt, long anchorSeq, String anchorHash) {
+    Walk(
+        List<AuditReport.Finding> findings,
+        Checkpoint ckpt,
+        long anchorSeq,
+        String anchorHash,
+        long expectedEntries) {
+      this.s = new LedgerState(expectedEntries);
       this.findings = findings;
       this.ckpt = ckpt;
       this.anchorSeq = anchorSeq;

@@ -117,6 +117,42 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     return previous;
   }
 
+  /** Copies another index's entries column by column, without building a value for each. */
+  @Override
+  public void putAll(Map<? extends String, ? extends EntryInfo> m) {
+    if (!(m instanceof EntryIndex other)) {
+      super.putAll(m);
+      return;
+    }
+    for (int from = 0; from < other.size; from++) {
+      String id = other.ids[from];
+      int to = slot(id);
+      if (to < 0) {
+        if (size == ids.length) {
+          grow();
+        }
+        to = size++;
+        ids[to] = id;
+        link(id, to);
+      }
+      seqs[to] = other.seqs[from];
+      kinds[to] = other.kinds[from];
+      dates[to] = other.dates[from];
+      fingerprints[to] = other.fingerprints[from];
+      rests[to] = other.rests[from];
+      flags[to] = other.flags[from];
+      members[to] = other.members[from];
+      points[to] = other.points[from];
+      minutes[to] = other.minutes[from];
+      starts[to] = other.starts[from];
+      ends[to] = other.ends[from];
+      importIds[to] = other.importIds[from];
+      activities[to] = other.activities[from];
+      teams[to] = other.teams[from];
+      grids[to] = other.grids[from];
+    }
+  }
+
   private int slot(String id) {
     int mask = table.length - 1;
     for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {

@@ -48,13 +48,18 @@ final class LedgerState {
   final PendingEntries pending = new PendingEntries();
 
   LedgerState() {
+    this(16);
+  }
+
+  /** An empty root sized for {@code expectedEntries} (a replay knows how many records it reads). */
+  LedgerState(long expectedEntries) {
     this.parent = null;
     this.members = new java.util.concurrent.ConcurrentHashMap<>();
     this.accounts = new java.util.concurrent.ConcurrentHashMap<>();
     this.rules = List.of();
     this.rulesJson = List.of();
     this.catalog = CatalogState.EMPTY;
-    this.entries = new EntryIndex();
+    this.entries = new EntryIndex((int) Math.min(Math.max(expectedEntries, 16), 1 << 28));
   }
 
   private LedgerState(LedgerState parent) {

@@ -32,12 +32,12 @@ final class Replay {
   private static LedgerState fromCheckpoint(Journal journal) {
     Optional<Checkpoint> found = journal.latestCheckpoint();
     if (found.isEmpty()) {
-      return new LedgerState();
+      return new LedgerState(journal.lastSeq());
     }
     Checkpoint c = found.get();
     if (c.damage() != null) {
       LOG.warn("checkpoint {} is damaged ({}); replaying the whole journal", c.file(), c.damage());
-      return new LedgerState();
+      return new LedgerState(journal.lastSeq());
     }
     // The usual case is a checkpoint written at close, covering the last record: no read needed.
     boolean matches =
@@ -46,13 +46,13 @@ final class Replay {
             : journal.read(c.seq()).map(r -> r.hash().equals(c.hash())).orElse(false);
     if (!matches) {
       LOG.warn("checkpoint {} does not match the journal at entry {}; replaying the whole journal", c.file(), c.seq());
-      return new LedgerState();
+      return new LedgerState(journal.lastSeq());
     }
     try {
       return StateCodec.decode(c.state());
     } catch (RuntimeException e) {
       LOG.warn("checkpoint {} cannot be read ({}); replaying the whole journal", c.file(), e.getMessage());
-      return new LedgerState();
+      return new LedgerState(journal.lastSeq());
     }
   }
 }

@@ -71,4 +71,28 @@ class EntryIndexProperties {
     assertEquals(model.keySet(), Set.copyOf(index.keySet()));
     assertEquals(model, new HashMap<>(index));
   }
+
+  @Property(tries = 200)
+  void mergingAnIndexAnswersAsMergingMapsDoes(
+      @ForAll("puts") List<Put> before, @ForAll("puts") List<Put> merged) {
+    EntryIndex index = new EntryIndex();
+    Map<String, EntryInfo> model = new HashMap<>();
+    for (Put p : before) {
+      index.put(p.id(), p.info());
+      model.put(p.id(), p.info());
+    }
+    EntryIndex child = new EntryIndex();
+    Map<String, EntryInfo> childModel = new HashMap<>();
+    for (Put p : merged) {
+      child.put(p.id(), p.info());
+      childModel.put(p.id(), p.info());
+    }
+    index.putAll(child);
+    model.putAll(childModel);
+    assertEquals(model, index);
+    assertEquals(model.size(), index.size());
+    for (String id : model.keySet()) {
+      assertEquals(model.get(id), index.get(id));
+    }
+  }
 }
