@@ -44,8 +44,8 @@ final class StateCodec {
     // Sized for the usual snapshot (under 200 bytes an entry), so that a large one is not copied
     // again and again as it grows.
     long estimate = (1L << 16) + 128L * s.members.size() + 192L * s.entries.size();
-    Bytes bytes = new Bytes((int) Math.min(estimate, 1 << 30));
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
+    SnapshotOut out = new SnapshotOut((int) Math.min(estimate, 1 << 30));
+    try {
       out.writeInt(FORMAT);
       out.writeUTF(s.zone == null ? "" : s.zone.getId());
       out.writeLong(s.seq);
@@ -100,13 +100,80 @@ final class StateCodec {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return bytes.view();
+    return out.view();
   }
 
-  /** An output stream whose bytes can be read in place. */
-  private static final class Bytes extends ByteArrayOutputStream {
-    Bytes(int size) {
-      super(size);
+  /**
+   * Writes what {@link DataOutputStream} writes, byte for byte, into a growing array that can be
+   * read in place: a snapshot is tens of millions of numbers, and a {@code DataOutputStream} over a
+   * {@code ByteArrayOutputStream} takes a lock for each.
+   */
+  static final class SnapshotOut {
+    private byte[] buf;
+    private int count;
+
+    SnapshotOut(int size) {
+      buf = new byte[Math.max(size, 64)];
+    }
+
+    private int reserve(int n) {
+      if (buf.length - count < n) {
+        int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) buf.length * 2, (long) count + n));
+        if (grown - count < n) {
+          throw new IllegalStateException("a snapshot cannot exceed 2 GB");
+        }
+        buf = Arrays.copyOf(buf, grown);
+      }
+      int at = count;
+      count += n;
+      return at;
+    }
+
+    // Each writer reserves before it reads the field: reserving may replace the array.
+    void writeByte(int v) {
+      int at = reserve(1);
+      buf[at] = (byte) v;
+    }
+
+    void writeBoolean(boolean v) {
+      writeByte(v ? 1 : 0);
+    }
+
+    void writeInt(int v) {
+      int at = reserve(4);
+      INTS.set(buf, at, v);
+    }
+
+    void writeLong(long v) {
+      int at = reserve(8);
+      LONGS.set(buf, at, v);
+    }
+
+    void write(byte[] b) {
+      int at = reserve(b.length);
+      System.arraycopy(b, 0, buf, at, b.length);
+    }
+
+    /** {@link DataOutputStream#writeUTF}: modified UTF-8 after a two-byte length. */
+    void writeUTF(String s) throws IOException {
+      int n = s.length();
+      boolean ascii = n <= 0xffff;
+      for (int i = 0; i < n && ascii; i++) {
+        char c = s.charAt(i);
+        ascii = c != 0 && c < 0x80;
+      }
+      if (!ascii) {
+        ByteArrayOutputStream other = new ByteArrayOutputStream(n * 3 + 2);
+        new DataOutputStream(other).writeUTF(s);
+        write(other.toByteArray());
+        return;
+      }
+      int at = reserve(2 + n);
+      buf[at] = (byte) (n >>> 8);
+      buf[at + 1] = (byte) n;
+      for (int i = 0; i < n; i++) {
+        buf[at + 2 + i] = (byte) s.charAt(i);
+      }
     }
 
     ByteBuffer view() {
@@ -114,7 +181,12 @@ final class StateCodec {
     }
   }
 
-  private static void member(DataOutputStream out, MemberState m, Names names) throws IOException {
+  private static final java.lang.invoke.VarHandle INTS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+  private static void member(SnapshotOut out, MemberState m, Names names) throws IOException {
     out.writeUTF(m.id);
     date(out, m.joinedOn);
     out.writeInt(m.affiliations.size());
@@ -162,7 +234,7 @@ final class StateCodec {
     }
   }
 
-  private static void info(DataOutputStream out, EntryInfo i, Names names) throws IOException {
+  private static void info(SnapshotOut out, EntryInfo i, Names names) throws IOException {
     out.writeLong(i.seq());
     names.write(out, i.kind());
     date(out, i.date());
@@ -334,7 +406,7 @@ final class StateCodec {
     return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, e, null);
   }
 
-  private static void date(DataOutputStream out, LocalDate d) throws IOException {
+  private static void date(SnapshotOut out, LocalDate d) throws IOException {
     out.writeLong(d == null ? Long.MIN_VALUE : d.toEpochDay());
   }
 
@@ -343,7 +415,7 @@ final class StateCodec {
     return v == Long.MIN_VALUE ? null : Fold.day(LocalDate.ofEpochDay(v));
   }
 
-  private static void nullable(DataOutputStream out, String s) throws IOException {
+  private static void nullable(SnapshotOut out, String s) throws IOException {
     out.writeBoolean(s != null);
     if (s != null) {
       out.writeUTF(s);
@@ -355,7 +427,7 @@ final class StateCodec {
   }
 
   /** Text that may be longer than writeUTF's 64 KiB. */
-  private static void text(DataOutputStream out, String s) throws IOException {
+  private static void text(SnapshotOut out, String s) throws IOException {
     byte[] b = Texts.utf8(s);
     out.writeInt(b.length);
     out.write(b);
@@ -444,7 +516,7 @@ final class StateCodec {
     private final List<String> names = new ArrayList<>();
     private final LocalDate[] days = new LocalDate[100_000];
 
-    void write(DataOutputStream out, String name) throws IOException {
+    void write(SnapshotOut out, String name) throws IOException {
       if (name == null) {
         out.writeInt(-1);
         return;
