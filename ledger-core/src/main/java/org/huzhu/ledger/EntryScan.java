@@ -1,7 +1,9 @@
 package org.huzhu.ledger;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.huzhu.ledger.journal.Journal;
 import org.huzhu.ledger.journal.JournalDamage;
@@ -9,12 +11,17 @@ import org.huzhu.ledger.journal.JournalRecord;
 import org.huzhu.ledger.journal.RecordVisitor;
 
 /**
- * Reads entries from a journal in order, decoding them in parallel chunks: decoding is most of the
- * cost of a replay and is independent per record, while what consumes the entries (the fold, the
- * audit) must see them one by one, in order.
+ * Reads entries from a journal in order, decoding them on another thread: decoding is about a
+ * third of a replay's cost and is independent per record, while what consumes the entries (the
+ * fold, the audit) must see them one by one, in order. The calling thread reads and checks the
+ * records and consumes the entries of one chunk while the chunks after it are being decoded.
  */
 final class EntryScan {
   private static final int CHUNK = 2048;
+  /** Chunks read ahead of the one being consumed: enough to keep the decoder busy. */
+  private static final int AHEAD = 3;
+  /** Below this, a chunk is decoded on the calling thread: a handoff would cost more. */
+  private static final int HANDOFF = 256;
 
   /** What to do with each decoded record, and with damage. */
   interface Sink {
@@ -24,64 +31,96 @@ final class EntryScan {
     void damage(JournalDamage damage);
   }
 
+  /** A chunk of records and, once decoded, their entries (or why each could not be read). */
+  private record Chunk(List<JournalRecord> records, CompletableFuture<Decoded> decoded) {}
+
+  private record Decoded(Entry[] entries, RuntimeException[] errors) {}
+
   private EntryScan() {}
 
   static void scan(Journal journal, long fromSeq, long toSeq, Sink sink) {
-    List<JournalRecord> chunk = new ArrayList<>(CHUNK);
-    boolean[] stopped = {false};
-    JournalDamage[] damage = {null};
-    journal.scan(
-        fromSeq,
-        new RecordVisitor() {
-          @Override
-          public boolean record(JournalRecord r) {
-            if (r.seq() > toSeq) {
-              return false;
-            }
-            chunk.add(r);
-            if (chunk.size() == CHUNK) {
-              if (!flush(chunk, sink)) {
-                stopped[0] = true;
-                return false;
-              }
-            }
-            return true;
-          }
-
-          @Override
-          public void damage(JournalDamage d) {
-            damage[0] = d;
-          }
-        });
-    if (!stopped[0]) {
-      flush(chunk, sink);
+    Reading reading = new Reading(toSeq, sink);
+    journal.scan(fromSeq, reading);
+    if (reading.stopped) {
+      return;
     }
-    if (damage[0] != null) {
-      sink.damage(damage[0]);
+    reading.ahead.add(decode(reading.chunk));
+    while (!reading.ahead.isEmpty()) {
+      if (!consume(reading.ahead.poll(), sink)) {
+        return;
+      }
+    }
+    if (reading.damage != null) {
+      sink.damage(reading.damage);
     }
   }
 
-  private static boolean flush(List<JournalRecord> chunk, Sink sink) {
-    int n = chunk.size();
+  /** Collects records into chunks, hands each to the decoder, and consumes the oldest ones. */
+  private static final class Reading implements RecordVisitor {
+    final long toSeq;
+    final Sink sink;
+    final ArrayDeque<Chunk> ahead = new ArrayDeque<>();
+    List<JournalRecord> chunk = new ArrayList<>(CHUNK);
+    boolean stopped;
+    JournalDamage damage;
+
+    Reading(long toSeq, Sink sink) {
+      this.toSeq = toSeq;
+      this.sink = sink;
+    }
+
+    @Override
+    public boolean record(JournalRecord r) {
+      if (r.seq() > toSeq) {
+        return false;
+      }
+      chunk.add(r);
+      if (chunk.size() == CHUNK) {
+        ahead.add(decode(chunk));
+        chunk = new ArrayList<>(CHUNK);
+        if (ahead.size() > AHEAD && !consume(ahead.poll(), sink)) {
+          stopped = true;
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public void damage(JournalDamage d) {
+      damage = d;
+    }
+  }
+
+  private static Chunk decode(List<JournalRecord> records) {
+    return new Chunk(
+        records,
+        records.size() < HANDOFF
+            ? CompletableFuture.completedFuture(decodeAll(records))
+            : CompletableFuture.supplyAsync(() -> decodeAll(records)));
+  }
+
+  private static Decoded decodeAll(List<JournalRecord> records) {
+    int n = records.size();
     Entry[] entries = new Entry[n];
     RuntimeException[] errors = new RuntimeException[n];
-    java.util.stream.IntStream range = java.util.stream.IntStream.range(0, n);
-    (n >= 256 ? range.parallel() : range)
-        .forEach(
-            i -> {
-              try {
-                entries[i] = EntryCodec.fromJson(chunk.get(i).seq(), chunk.get(i).entryJson());
-              } catch (RuntimeException e) {
-                errors[i] = e;
-              }
-            });
     for (int i = 0; i < n; i++) {
-      if (!sink.accept(chunk.get(i), entries[i], errors[i])) {
-        chunk.clear();
+      try {
+        entries[i] = EntryCodec.fromJson(records.get(i).seq(), records.get(i).entryJson());
+      } catch (RuntimeException e) {
+        errors[i] = e;
+      }
+    }
+    return new Decoded(entries, errors);
+  }
+
+  private static boolean consume(Chunk chunk, Sink sink) {
+    Decoded d = chunk.decoded().join();
+    for (int i = 0; i < chunk.records().size(); i++) {
+      if (!sink.accept(chunk.records().get(i), d.entries()[i], d.errors()[i])) {
         return false;
       }
     }
-    chunk.clear();
     return true;
   }
 
