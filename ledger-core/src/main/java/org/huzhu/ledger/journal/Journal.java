@@ -57,9 +57,17 @@ public interface Journal extends Closeable {
   default Batch startBatch() {
     return new Batch() {
       private final List<byte[]> entries = new java.util.ArrayList<>();
+      private boolean done;
+
+      private void checkOpen() {
+        if (done) {
+          throw new IllegalStateException("the batch was committed or closed");
+        }
+      }
 
       @Override
       public void add(byte[] entryJson) {
+        checkOpen();
         entries.add(java.util.Objects.requireNonNull(entryJson, "entryJson"));
       }
 
@@ -70,6 +78,8 @@ public interface Journal extends Closeable {
 
       @Override
       public long commit() {
+        checkOpen();
+        done = true;
         List<JournalRecord> written = append(entries);
         entries.clear();
         return written.isEmpty() ? lastSeq() : written.get(written.size() - 1).seq();
@@ -77,6 +87,7 @@ public interface Journal extends Closeable {
 
       @Override
       public void close() {
+        done = true;
         entries.clear();
       }
     };
@@ -100,7 +111,8 @@ public interface Journal extends Closeable {
     int size();
 
     /**
-     * Appends every entry added, as {@link #append} does, durable before it returns.
+     * Appends every entry added, as {@link #append} does, durable before it returns. A batch is
+     * committed once; afterwards it takes nothing more.
      *
      * @return the seq of the batch's last record ({@link #lastSeq()} when the batch is empty)
      * @throws org.huzhu.ledger.LedgerStorageException on an I/O fault

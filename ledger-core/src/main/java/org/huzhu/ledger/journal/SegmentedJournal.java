@@ -812,9 +812,17 @@ final class SegmentedJournal implements Journal {
     private long heldBytes;
     private Store.Scratch scratch;
     private ByteBuffer out;
+    private boolean done;
+
+    private void checkOpen() {
+      if (done) {
+        throw new IllegalStateException("the batch was committed or closed");
+      }
+    }
 
     @Override
     public void add(byte[] entryJson) {
+      checkOpen();
       size.add(entryJson);
       try {
         if (scratch == null) {
@@ -861,7 +869,9 @@ final class SegmentedJournal implements Journal {
 
     @Override
     public long commit() {
+      checkOpen();
       checkAppendable();
+      done = true;
       if (size.count == 0) {
         return lastSeq();
       }
@@ -912,6 +922,7 @@ final class SegmentedJournal implements Journal {
 
     @Override
     public void close() {
+      done = true;
       held.clear();
       if (scratch != null) {
         scratch.close();

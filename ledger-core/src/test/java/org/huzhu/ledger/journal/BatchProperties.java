@@ -95,6 +95,8 @@ class BatchProperties {
         assertThrows(IllegalArgumentException.class, () -> batch.add(json("{\"n\":\"a\tb\"}")));
         batch.add(json("{\"n\":2}"));
         assertEquals(2, batch.commit());
+        assertThrows(IllegalStateException.class, batch::commit);
+        assertThrows(IllegalStateException.class, () -> batch.add(json("{\"n\":3}")));
       }
       List<String> entries = new ArrayList<>();
       j.scan(1, new RecordVisitor() {
