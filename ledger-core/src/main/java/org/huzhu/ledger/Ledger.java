@@ -201,13 +201,15 @@ public final class Ledger implements AutoCloseable {
       writer.notifyListeners(() -> entries.forEach(toAll));
       return;
     }
-    // A large batch was not kept in memory: its entries are read back from the journal.
+    // A large batch was not kept in memory: its entries are read back from the journal, through a
+    // copy that stays readable if the ledger is closed before a slow listener is through.
     long first = committed.firstSeq();
     long last = committed.lastSeq();
+    Journal readBack = journal.readOnlyCopy();
     writer.notifyListeners(
         () -> {
-          try {
-            EntryScan.entries(journal, first, last, toAll);
+          try (readBack) {
+            EntryScan.entries(readBack, first, last, toAll);
           } catch (RuntimeException ex) {
             org.slf4j.LoggerFactory.getLogger(Ledger.class)
                 .error("cannot read entries {} to {} back for the listeners", first, last, ex);

@@ -184,7 +184,14 @@ final class Writer implements AutoCloseable {
     LedgerState groupTx = root.child();
     List<Task<?>> decided = new ArrayList<>(group.size());
     PendingEntries entries = groupTx.pending;
-    try (Journal.Batch batch = journal.startBatch()) {
+    Journal.Batch batch;
+    try {
+      batch = journal.startBatch();
+    } catch (RuntimeException e) {
+      stop(e, group);
+      return false;
+    }
+    try (batch) {
       if (group.size() == 1 && group.get(0).alone) {
         // A task alone in its group (an import) is decided on the group's state itself, which is
         // dropped whole if it refuses, and streams its entries out instead of holding them.
@@ -209,8 +216,9 @@ final class Writer implements AutoCloseable {
         return false;
       }
     } catch (RuntimeException | Error e) {
-      // Encoding or setting the batch aside failed before anything reached the journal.
-      for (Task<?> t : decided) {
+      // Encoding or setting the batch aside failed before anything reached the journal (a failed
+      // commit is handled by append). Every task of the group is answered, decided or not.
+      for (Task<?> t : group) {
         t.done.completeExceptionally(e);
       }
       return false;
@@ -235,16 +243,9 @@ final class Writer implements AutoCloseable {
     long last;
     try {
       last = batch.commit();
-    } catch (RuntimeException e) {
-      LedgerStorageException fault =
-          e instanceof LedgerStorageException lse
-              ? lse
-              : new LedgerStorageException("journal append failed: " + e.getMessage(), e);
-      broken = fault;
-      LOG.error("storage fault; the ledger stops writing", fault);
-      for (Task<?> t : decided) {
-        t.done.completeExceptionally(fault);
-      }
+    } catch (RuntimeException | Error e) {
+      // Part of the batch may be on disk: the journal refuses more appends, and so does the writer.
+      stop(e, decided);
       return false;
     }
     if (last != entries.lastSeq()) {
@@ -255,6 +256,19 @@ final class Writer implements AutoCloseable {
       return false;
     }
     return true;
+  }
+
+  /** Stops the writer after a storage fault and fails {@code tasks} with it. */
+  private void stop(Throwable cause, List<Task<?>> tasks) {
+    LedgerStorageException fault =
+        cause instanceof LedgerStorageException lse
+            ? lse
+            : new LedgerStorageException("journal append failed: " + cause, cause);
+    broken = fault;
+    LOG.error("storage fault; the ledger stops writing", fault);
+    for (Task<?> t : tasks) {
+      t.done.completeExceptionally(fault);
+    }
   }
 
   @SuppressWarnings("unchecked")

@@ -50,6 +50,13 @@ public interface Journal extends Closeable {
   List<JournalRecord> append(List<byte[]> entryJsons);
 
   /**
+   * A read-only journal of the records complete now, over the same storage but with a life of its
+   * own: it stays readable after this journal is closed, until it is closed itself. It never sees
+   * later appends. The ledger reads a large batch back through one to hand it to listeners.
+   */
+  Journal readOnlyCopy();
+
+  /**
    * Starts a batch that is filled one entry at a time and appended as one, like {@link #append}, by
    * {@link Batch#commit}. A journal may keep a large batch outside the heap until then (an import of
    * a million sign-ins is hundreds of megabytes of JSON), so the caller need not hold it.

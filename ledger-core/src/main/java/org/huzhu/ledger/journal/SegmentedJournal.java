@@ -67,6 +67,8 @@ final class SegmentedJournal implements Journal {
   private RecordCodec writeCodec;
   private byte[] writeBuffer = new byte[0];
   private long heldBytes = HELD_BYTES;
+  /** False for a {@link #readOnlyCopy}, which leaves the store to the journal it was made from. */
+  private boolean ownsStore = true;
 
   /** One segment: its name and the seq its name says it starts with. */
   record Segment(String name, long firstSeq) {}
@@ -752,6 +754,7 @@ final class SegmentedJournal implements Journal {
     Segment seg = roll ? new Segment(segmentName(first), first) : v.last();
     long flushed = 0;
     int at = 0;
+    boolean complete = false;
     try {
       if (roll) {
         store.create(seg.name());
@@ -776,17 +779,31 @@ final class SegmentedJournal implements Journal {
       }
       store.writeAndForce(seg.name(), offset + flushed, ByteBuffer.wrap(buf, 0, at));
       flushed += at;
+      complete = true;
     } catch (IOException | UncheckedIOException e) {
-      failed = true;
       throw new LedgerStorageException(
           "cannot append to ledger at " + store.describe() + ": segment " + seg.name()
               + " offset " + offset,
           seg.name(), offset, e);
+    } finally {
+      if (!complete) {
+        // Part of the batch may be in the segment after the last complete one: appending after it
+        // would bury that torn tail under later records. Only reopening, which cuts it, goes on.
+        failed = true;
+      }
     }
     view = new View(segments, offset + flushed, end, prevHash, null);
     if (writeBuffer.length > (16 << 20)) {
       writeBuffer = new byte[0];
     }
+  }
+
+  @Override
+  public Journal readOnlyCopy() {
+    SegmentedJournal copy = new SegmentedJournal(store, true, rollBytes);
+    copy.view = withoutDamage(view());
+    copy.ownsStore = false;
+    return copy;
   }
 
   /** Sets batches aside once they hold more than {@code bytes} (tests use tiny amounts). */
@@ -824,6 +841,7 @@ final class SegmentedJournal implements Journal {
     public void add(byte[] entryJson) {
       checkOpen();
       size.add(entryJson);
+      boolean added = false;
       try {
         if (scratch == null) {
           held.add(entryJson);
@@ -839,8 +857,14 @@ final class SegmentedJournal implements Journal {
         } else {
           setAside(entryJson);
         }
+        added = true;
       } catch (IOException e) {
         throw new LedgerStorageException("cannot set a batch aside in " + store.describe(), e);
+      } finally {
+        if (!added) {
+          // What was set aside no longer matches the count: this batch can only be dropped.
+          done = true;
+        }
       }
     }
 
@@ -1207,7 +1231,9 @@ final class SegmentedJournal implements Journal {
   public void close() {
     if (!closed) {
       closed = true;
-      store.close();
+      if (ownsStore) {
+        store.close();
+      }
     }
   }
 

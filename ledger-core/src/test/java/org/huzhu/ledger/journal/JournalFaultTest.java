@@ -18,6 +18,8 @@ class JournalFaultTest {
   private static final class FlakyStore implements Store {
     final MemoryStore inner = new MemoryStore();
     boolean failing;
+    /** Lets the next write land, then throws an Error (as running out of memory would). */
+    boolean errorAfterWrite;
 
     @Override
     public List<String> segments() {
@@ -45,6 +47,9 @@ class JournalFaultTest {
         throw new IOException("disk full");
       }
       inner.write(segment, position, src);
+      if (errorAfterWrite) {
+        throw new OutOfMemoryError("simulated");
+      }
     }
 
     @Override
@@ -129,6 +134,7 @@ class JournalFaultTest {
       LedgerStorageException e =
           assertThrows(LedgerStorageException.class, () -> entries(3, 2).forEach(batch::add));
       assertTrue(e.getMessage().contains("flaky"), e.getMessage());
+      assertThrows(IllegalStateException.class, batch::commit, "a batch that failed to fill is only dropped");
     }
     assertEquals(2, j.lastSeq());
     store.failing = false;
@@ -137,5 +143,48 @@ class JournalFaultTest {
       assertEquals(4, batch.commit());
     }
     assertEquals(4, j.lastSeq());
+  }
+
+  @Test
+  void anErrorPartWayThroughABatchStopsAppendsUntilReopened() {
+    FlakyStore store = new FlakyStore();
+    SegmentedJournal j = SegmentedJournal.writer(store, 1 << 30);
+    j.append(entries(1, 2));
+    // A batch larger than one write chunk: its first chunk lands, then the error.
+    List<byte[]> big = new java.util.ArrayList<>();
+    byte[] filler = ("{\"pad\":\"" + "x".repeat(1 << 16) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (int i = 0; i < (SegmentedJournal.WRITE_CHUNK >> 16) + 8; i++) {
+      big.add(filler);
+    }
+    store.errorAfterWrite = true;
+    assertThrows(OutOfMemoryError.class, () -> j.append(big));
+    store.errorAfterWrite = false;
+    LedgerStorageException refused =
+        assertThrows(LedgerStorageException.class, () -> j.append(entries(3, 1)));
+    assertTrue(refused.getMessage().contains("open it again"), refused.getMessage());
+    j.close();
+    SegmentedJournal reopened = SegmentedJournal.writer(store, 1 << 30);
+    assertEquals(2, reopened.lastSeq(), "the part of the batch that landed is cut as a torn tail");
+    reopened.append(entries(3, 1));
+    assertTrue(JournalFixtures.scan(reopened, 1).damage.isEmpty());
+    assertEquals(3, JournalFixtures.scan(reopened, 1).records.size());
+  }
+
+  @Test
+  void aReadOnlyCopyOutlivesTheJournalItWasMadeFromAndSeesNoLaterAppend() {
+    Journal j = SegmentedJournal.writer(new MemoryStore(), 1 << 20);
+    j.append(entries(1, 3));
+    Journal copy = j.readOnlyCopy();
+    j.append(entries(4, 2));
+    j.close();
+    assertTrue(copy.readOnly());
+    assertEquals(3, copy.lastSeq());
+    assertEquals(3, JournalFixtures.scan(copy, 1).records.size());
+    copy.close();
+    Journal other = SegmentedJournal.writer(new MemoryStore(), 1 << 20);
+    other.append(entries(1, 1));
+    other.readOnlyCopy().close();
+    other.append(entries(2, 1));
+    assertEquals(2, other.lastSeq(), "closing a copy leaves its journal open");
   }
 }
