@@ -127,4 +127,42 @@ class LargeImportTest {
       assertTrue(l.verify(null).ok());
     }
   }
+
+  @Test
+  void listenersHearStreamedImportsEvenWhenTheLedgerClosesBeforeTheyAreThrough() throws Exception {
+    // Two imports large enough to be streamed, so listeners get them read back from the journal.
+    int rows = 5_000;
+    List<Path> sheets = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      Path f = dir.resolve("sheet" + s + ".csv");
+      StringBuilder b = new StringBuilder(SigninImportTest.HEADER);
+      LocalDateTime base = LocalDateTime.of(2026, 2, 1, 7, 0).plusDays(s * 40L);
+      for (int i = 0; i < rows; i++) {
+        LocalDateTime in = base.plusHours(i / MEMBERS);
+        b.append("T").append(s).append('-').append(i).append(",v").append(i % MEMBERS).append(",cleanup,")
+            .append(in).append(',').append(in.plusMinutes(45)).append(",g1,,,\n");
+      }
+      Files.writeString(f, b, StandardCharsets.UTF_8);
+      sheets.add(f);
+    }
+    CountDownLatch gate = new CountDownLatch(1);
+    CountDownLatch all = new CountDownLatch(2 * rows);
+    Ledger l = Ledger.create(dir.resolve("book"), MutableClock.SHANGHAI, clock);
+    setUp(l);
+    l.subscribe(
+        e -> {
+          try {
+            gate.await(); // a listener slower than the ledger's close
+          } catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+          }
+          all.countDown();
+        });
+    for (Path sheet : sheets) {
+      assertEquals(rows, l.importSignins(sheet, ImportOptions.defaults()).credited());
+    }
+    l.close();
+    gate.countDown();
+    assertTrue(all.await(60, TimeUnit.SECONDS), "listeners missed " + all.getCount() + " entries");
+  }
 }
