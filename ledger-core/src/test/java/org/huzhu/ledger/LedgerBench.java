@@ -33,7 +33,17 @@ import java.util.stream.Stream;
 public final class LedgerBench {
   private LedgerBench() {}
 
+  /** Members of the bench's community: v0 … v9999. */
+  static final int MEMBERS = 10_000;
+
+  /** The bench's rules: the tests' rules, in force from the members' joining day. */
+  static final String RULES = SigninImportTest.RULES.replace("2026-01-01", "2025-01-01");
+
   public static void main(String[] args) throws Exception {
+    if (args.length == 3 && args[0].equals("--files")) {
+      writeFiles(Path.of(args[1]), Integer.parseInt(args[2]));
+      return;
+    }
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
     Path tmp = Files.createTempDirectory("huzhu-bench");
     try {
@@ -43,6 +53,30 @@ public final class LedgerBench {
         s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Writes the bench's community as a user would bring it ({@code members.csv}, {@code rules.json},
+   * {@code signins.csv} of {@code rows} rows) into {@code dir}, for timing the command line.
+   */
+  static void writeFiles(Path dir, int rows) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder members = new StringBuilder("member_id,joined_on,team,grid\n");
+    for (MemberRecord m : members()) {
+      members.append(m.memberId()).append(',').append(m.joinedOn()).append(',').append(m.team())
+          .append(',').append(m.grid()).append('\n');
+    }
+    Files.writeString(dir.resolve("members.csv"), members, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("rules.json"), RULES, StandardCharsets.UTF_8);
+    writeSheet(dir.resolve("signins.csv"), rows, MEMBERS);
+  }
+
+  static List<MemberRecord> members() {
+    List<MemberRecord> list = new ArrayList<>();
+    for (int i = 0; i < MEMBERS; i++) {
+      list.add(new MemberRecord("v" + i, LocalDate.of(2025, 1, 1), "team" + (i % 20), "grid" + (i % 7)));
+    }
+    return list;
   }
 
   static void print(String what, double value, String unit, String ratio) {
@@ -59,14 +93,10 @@ public final class LedgerBench {
 
     MutableClock clock = new MutableClock(LocalDateTime.of(2026, 12, 31, 20, 0));
     Path book = tmp.resolve("book");
-    int members = 10_000;
+    int members = MEMBERS;
     try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
-      List<MemberRecord> list = new ArrayList<>();
-      for (int i = 0; i < members; i++) {
-        list.add(new MemberRecord("v" + i, LocalDate.of(2025, 1, 1), "team" + (i % 20), "grid" + (i % 7)));
-      }
-      l.enrol(list);
-      l.publishRules(SigninImportTest.RULES.replace("2026-01-01", "2025-01-01").getBytes(StandardCharsets.UTF_8), "rules.json");
+      l.enrol(members());
+      l.publishRules(RULES.getBytes(StandardCharsets.UTF_8), "rules.json");
       l.publishCatalog(ExchangeTest.CATALOG.replace("\"stock\": 3", "\"stock\": 100000000").getBytes(StandardCharsets.UTF_8), "catalog.json");
 
       // Warms the command path up, and gives the members that redeem points enough to spend.
