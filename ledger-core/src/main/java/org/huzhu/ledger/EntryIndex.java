@@ -106,12 +106,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     if (slot >= 0) {
       previous = info(slot);
     } else {
-      if (size == ids.length) {
-        grow();
-      }
-      slot = size++;
-      ids[slot] = id;
-      link(id, slot);
+      slot = add(id);
     }
     set(slot, info);
     return previous;
@@ -128,12 +123,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       String id = other.ids[from];
       int to = slot(id);
       if (to < 0) {
-        if (size == ids.length) {
-          grow();
-        }
-        to = size++;
-        ids[to] = id;
-        link(id, to);
+        to = add(id);
       }
       seqs[to] = other.seqs[from];
       kinds[to] = other.kinds[from];
@@ -151,6 +141,17 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       teams[to] = other.teams[from];
       grids[to] = other.grids[from];
     }
+  }
+
+  /** A new slot for {@code id}, which is not in the index yet. */
+  private int add(String id) {
+    if (size == ids.length) {
+      grow();
+    }
+    int slot = size++;
+    ids[slot] = id;
+    link(id, slot);
+    return slot;
   }
 
   private int slot(String id) {

@@ -52,11 +52,8 @@ final class PendingEntries {
     }
   }
 
-  /** Encodes what is held into the batch this transaction streams to, or the given one. */
-  void flush(Journal.Batch to) {
-    if (held.isEmpty()) {
-      return;
-    }
+  /** Adds the JSON of every entry held to {@code to}, keeping them held (for the listeners). */
+  void encodeInto(Journal.Batch to) {
     List<byte[]> jsons =
         held.size() >= 256
             ? held.parallelStream().map(EntryCodec::toJson).toList()
@@ -64,14 +61,13 @@ final class PendingEntries {
     for (byte[] json : jsons) {
       to.add(json);
     }
-    if (to == batch) {
-      streamed += held.size();
-      held.clear();
-    }
   }
 
+  /** Hands what is held to the batch this transaction streams to, and lets go of it. */
   private void flush() {
-    flush(batch);
+    encodeInto(batch);
+    streamed += held.size();
+    held.clear();
   }
 
   /** Hands the rest to the batch this transaction streams to. */

@@ -197,7 +197,7 @@ final class Writer implements AutoCloseable {
         // dropped whole if it refuses, and streams its entries out instead of holding them.
         entries.streamTo(batch);
         groupTx.indexEntries();
-        if (decideAlone(groupTx, group.get(0))) {
+        if (decideIn(groupTx, group.get(0))) {
           decided.add(group.get(0));
         }
         if (decided.isEmpty()) {
@@ -210,7 +210,7 @@ final class Writer implements AutoCloseable {
             decided.add(t);
           }
         }
-        entries.flush(batch);
+        entries.encodeInto(batch);
       }
       if (!entries.isEmpty() && !append(batch, entries, decided)) {
         return false;
@@ -279,7 +279,11 @@ final class Writer implements AutoCloseable {
     }
   }
 
-  private static <T> boolean decideAlone(LedgerState tx, Task<T> t) {
+  /**
+   * Runs {@code t}'s decision on {@code tx}; returns whether what it posted is to be kept. A task
+   * that is refused or discarded is answered here.
+   */
+  private static <T> boolean decideIn(LedgerState tx, Task<T> t) {
     try {
       Outcome<T> outcome = t.decision.decide(tx);
       t.value = outcome.value();
@@ -294,21 +298,14 @@ final class Writer implements AutoCloseable {
     }
   }
 
+  /** Decides {@code t} on a child of the group's state, merged into it only if kept. */
   private static <T> boolean decide(LedgerState groupTx, Task<T> t) {
     LedgerState tx = groupTx.child();
-    try {
-      Outcome<T> outcome = t.decision.decide(tx);
-      t.value = outcome.value();
-      if (outcome.commit()) {
-        tx.mergeIntoParent();
-        return true;
-      }
-      t.done.complete(outcome.value());
-      return false;
-    } catch (RuntimeException | Error e) {
-      t.done.completeExceptionally(e);
+    if (!decideIn(tx, t)) {
       return false;
     }
+    tx.mergeIntoParent();
+    return true;
   }
 
   @Override

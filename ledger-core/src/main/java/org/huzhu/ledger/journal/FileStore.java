@@ -186,17 +186,29 @@ final class FileStore implements Store {
 
   @Override
   public int read(String segment, long position, ByteBuffer dst) throws IOException {
-    int total = 0;
     try (FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.READ)) {
-      while (dst.hasRemaining()) {
-        int n = ch.read(dst, position + total);
-        if (n < 0) {
-          break;
-        }
-        total += n;
+      return readFully(ch, position, dst);
+    }
+  }
+
+  /** Fills {@code dst} from {@code position} until it is full or the file ends; returns bytes read. */
+  private static int readFully(FileChannel ch, long position, ByteBuffer dst) throws IOException {
+    int total = 0;
+    while (dst.hasRemaining()) {
+      int n = ch.read(dst, position + total);
+      if (n < 0) {
+        break;
       }
+      total += n;
     }
     return total;
+  }
+
+  private static void writeFully(FileChannel ch, long position, ByteBuffer src) throws IOException {
+    long at = position;
+    while (src.hasRemaining()) {
+      at += ch.write(src, at);
+    }
   }
 
   @Override
@@ -215,22 +227,14 @@ final class FileStore implements Store {
 
       @Override
       public void append(ByteBuffer src) throws IOException {
-        while (src.hasRemaining()) {
-          size += ch.write(src, size);
-        }
+        int n = src.remaining();
+        writeFully(ch, size, src);
+        size += n;
       }
 
       @Override
       public int read(long position, ByteBuffer dst) throws IOException {
-        int total = 0;
-        while (dst.hasRemaining() && position + total < size) {
-          int n = ch.read(dst, position + total);
-          if (n < 0) {
-            break;
-          }
-          total += n;
-        }
-        return total;
+        return readFully(ch, position, dst);
       }
 
       @Override
@@ -262,10 +266,7 @@ final class FileStore implements Store {
       active = FileChannel.open(segments.resolve(segment), StandardOpenOption.WRITE);
       activeName = segment;
     }
-    long at = position;
-    while (src.hasRemaining()) {
-      at += active.write(src, at);
-    }
+    writeFully(active, position, src);
   }
 
   @Override

@@ -61,44 +61,7 @@ public interface Journal extends Closeable {
    * {@link Batch#commit}. A journal may keep a large batch outside the heap until then (an import of
    * a million sign-ins is hundreds of megabytes of JSON), so the caller need not hold it.
    */
-  default Batch startBatch() {
-    return new Batch() {
-      private final List<byte[]> entries = new java.util.ArrayList<>();
-      private boolean done;
-
-      private void checkOpen() {
-        if (done) {
-          throw new IllegalStateException("the batch was committed or closed");
-        }
-      }
-
-      @Override
-      public void add(byte[] entryJson) {
-        checkOpen();
-        entries.add(java.util.Objects.requireNonNull(entryJson, "entryJson"));
-      }
-
-      @Override
-      public int size() {
-        return entries.size();
-      }
-
-      @Override
-      public long commit() {
-        checkOpen();
-        done = true;
-        List<JournalRecord> written = append(entries);
-        entries.clear();
-        return written.isEmpty() ? lastSeq() : written.get(written.size() - 1).seq();
-      }
-
-      @Override
-      public void close() {
-        done = true;
-        entries.clear();
-      }
-    };
-  }
+  Batch startBatch();
 
   /**
    * Entries collected for one atomic append. Used by the appending thread only; closing a batch

@@ -47,11 +47,6 @@ interface Store extends AutoCloseable {
   /** Replaces or creates a checkpoint atomically and durably. */
   void writeCheckpoint(String name, ByteBuffer header, ByteBuffer state) throws IOException;
 
-  /** As {@link #writeCheckpoint(String, ByteBuffer, ByteBuffer)} with the bytes in one piece. */
-  default void writeCheckpoint(String name, byte[] content) throws IOException {
-    writeCheckpoint(name, ByteBuffer.wrap(content), ByteBuffer.allocate(0));
-  }
-
   void deleteCheckpoint(String name) throws IOException;
 
   /**
