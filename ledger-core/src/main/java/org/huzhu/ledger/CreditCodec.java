@@ -18,46 +18,46 @@ final class CreditCodec {
     if (!(d instanceof EntryDetail.Credit c)) {
       throw new IllegalArgumentException("no codec for entry kind " + d.kind());
     }
-    g.writeStringField("member", c.member());
-    g.writeStringField("activity", c.activity());
-    g.writeStringField("check_in", c.checkIn().toString());
+    JsonFields.string(g, "member", c.member());
+    JsonFields.string(g, "activity", c.activity());
+    JsonFields.string(g, "check_in", c.checkIn().toString());
     if (c.checkOut() != null) {
-      g.writeStringField("check_out", c.checkOut().toString());
+      JsonFields.string(g, "check_out", c.checkOut().toString());
     }
-    g.writeStringField("verified_by", c.verifiedBy());
+    JsonFields.string(g, "verified_by", c.verifiedBy());
     if (c.team() != null) {
-      g.writeStringField("team", c.team());
+      JsonFields.string(g, "team", c.team());
     }
     if (c.grid() != null) {
-      g.writeStringField("grid", c.grid());
+      JsonFields.string(g, "grid", c.grid());
     }
     if (c.importId() != null) {
-      g.writeStringField("import", c.importId());
+      JsonFields.string(g, "import", c.importId());
     }
     CreditBreakdown b = c.breakdown();
-    g.writeObjectFieldStart("breakdown");
-    g.writeNumberField("rule_version", b.ruleVersion());
-    g.writeBooleanField("hour_based", b.hourBased());
-    g.writeNumberField("duration", b.durationMinutes());
-    g.writeNumberField("credited", b.creditedMinutes());
-    g.writeNumberField("rounding", b.roundingMinutes());
-    g.writeStringField("rate", b.rate().toPlainString());
-    g.writeArrayFieldStart("multipliers");
+    JsonFields.object(g, "breakdown");
+    JsonFields.number(g, "rule_version", b.ruleVersion());
+    JsonFields.bool(g, "hour_based", b.hourBased());
+    JsonFields.number(g, "duration", b.durationMinutes());
+    JsonFields.number(g, "credited", b.creditedMinutes());
+    JsonFields.number(g, "rounding", b.roundingMinutes());
+    JsonFields.string(g, "rate", b.rate().toPlainString());
+    JsonFields.array(g, "multipliers");
     for (MatchedMultiplier m : b.multipliers()) {
       g.writeStartObject();
-      g.writeStringField("name", m.name());
-      g.writeStringField("factor", m.factor().toPlainString());
+      JsonFields.string(g, "name", m.name());
+      JsonFields.string(g, "factor", m.factor().toPlainString());
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeStringField("factor", b.factor().toPlainString());
-    g.writeNumberField("before_cap", b.pointsBeforeCap());
+    JsonFields.string(g, "factor", b.factor().toPlainString());
+    JsonFields.number(g, "before_cap", b.pointsBeforeCap());
     if (b.dailyPointsCap() != null) {
-      g.writeNumberField("cap", b.dailyPointsCap());
+      JsonFields.number(g, "cap", b.dailyPointsCap());
     }
-    g.writeNumberField("already", b.pointsAlreadyCredited());
-    g.writeNumberField("points", b.points());
-    g.writeNumberField("minutes", b.minutesCredited());
+    JsonFields.number(g, "already", b.pointsAlreadyCredited());
+    JsonFields.number(g, "points", b.points());
+    JsonFields.number(g, "minutes", b.minutesCredited());
     g.writeEndObject();
   }
 

@@ -42,7 +42,11 @@ final class CreditFold {
     if (s == null) {
       return null;
     }
-    String known = NAMES.putIfAbsent(s, s);
+    // get first: a ConcurrentHashMap locks a bin to put, even when the key is already there
+    String known = NAMES.get(s);
+    if (known == null) {
+      known = NAMES.putIfAbsent(s, s);
+    }
     return known == null ? s : known;
   }
 

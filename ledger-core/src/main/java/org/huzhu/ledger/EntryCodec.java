@@ -29,22 +29,22 @@ final class EntryCodec {
   private EntryCodec() {}
 
   static byte[] toJson(Entry e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(640); // a credit takes about 560
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
-      g.writeStringField("id", e.id());
-      g.writeStringField("kind", e.kind());
-      g.writeStringField("date", e.date().toString());
-      g.writeArrayFieldStart("postings");
+      JsonFields.string(g, "id", e.id());
+      JsonFields.string(g, "kind", e.kind());
+      JsonFields.string(g, "date", e.date().toString());
+      JsonFields.array(g, "postings");
       for (Posting p : e.postings()) {
         g.writeStartObject();
-        g.writeStringField("account", p.account().name());
-        g.writeNumberField("points", p.points());
-        g.writeNumberField("minutes", p.minutes());
+        JsonFields.string(g, "account", p.account().name());
+        JsonFields.number(g, "points", p.points());
+        JsonFields.number(g, "minutes", p.minutes());
         g.writeEndObject();
       }
       g.writeEndArray();
-      g.writeObjectFieldStart("data");
+      JsonFields.object(g, "data");
       writeDetail(g, e.detail());
       g.writeEndObject();
       g.writeEndObject();
@@ -56,69 +56,69 @@ final class EntryCodec {
 
   private static void writeDetail(JsonGenerator g, EntryDetail d) throws IOException {
     if (d instanceof EntryDetail.LedgerCreated x) {
-      g.writeStringField("zone", x.zone().getId());
+      JsonFields.string(g, "zone", x.zone().getId());
     } else if (d instanceof EntryDetail.Enrolment x) {
-      g.writeStringField("member", x.member());
-      g.writeStringField("joined_on", x.joinedOn().toString());
+      JsonFields.string(g, "member", x.member());
+      JsonFields.string(g, "joined_on", x.joinedOn().toString());
       optional(g, "team", x.team());
       optional(g, "grid", x.grid());
     } else if (d instanceof EntryDetail.RulesPublished x) {
-      g.writeNumberField("version", x.version());
-      g.writeStringField("effective_from", x.effectiveFrom().toString());
+      JsonFields.number(g, "version", x.version());
+      JsonFields.string(g, "effective_from", x.effectiveFrom().toString());
       g.writeFieldName("rules");
       g.writeRawValue(x.rulesJson());
     } else if (d instanceof EntryDetail.CatalogPublished x) {
-      g.writeNumberField("version", x.version());
-      g.writeArrayFieldStart("items");
+      JsonFields.number(g, "version", x.version());
+      JsonFields.array(g, "items");
       for (CatalogItem i : x.items()) {
         g.writeStartObject();
-        g.writeStringField("id", i.id());
-        g.writeStringField("name", i.name());
-        g.writeStringField("merchant", i.merchant());
-        g.writeNumberField("price_points", i.pricePoints());
+        JsonFields.string(g, "id", i.id());
+        JsonFields.string(g, "name", i.name());
+        JsonFields.string(g, "merchant", i.merchant());
+        JsonFields.number(g, "price_points", i.pricePoints());
         if (i.stock() != null) {
-          g.writeNumberField("stock", i.stock());
+          JsonFields.number(g, "stock", i.stock());
         }
         if (i.limitPerMemberPerMonth() != null) {
-          g.writeNumberField("limit_per_member_per_month", i.limitPerMemberPerMonth());
+          JsonFields.number(g, "limit_per_member_per_month", i.limitPerMemberPerMonth());
         }
         g.writeEndObject();
       }
       g.writeEndArray();
     } else if (d instanceof EntryDetail.Adjustment x) {
-      g.writeStringField("member", x.member());
-      g.writeNumberField("points", x.points());
-      g.writeNumberField("minutes", x.minutes());
-      g.writeStringField("reason", x.reason());
-      g.writeStringField("approved_by", x.approvedBy());
+      JsonFields.string(g, "member", x.member());
+      JsonFields.number(g, "points", x.points());
+      JsonFields.number(g, "minutes", x.minutes());
+      JsonFields.string(g, "reason", x.reason());
+      JsonFields.string(g, "approved_by", x.approvedBy());
       optional(g, "at", x.at());
       lots(g, "spent", x.spent());
     } else if (d instanceof EntryDetail.Reversal x) {
-      g.writeStringField("target", x.target());
-      g.writeStringField("reason", x.reason());
+      JsonFields.string(g, "target", x.target());
+      JsonFields.string(g, "reason", x.reason());
       optional(g, "at", x.at());
       lots(g, "restored", x.restored());
     } else if (d instanceof EntryDetail.Redemption x) {
-      g.writeStringField("member", x.member());
-      g.writeStringField("item", x.item());
-      g.writeStringField("merchant", x.merchant());
-      g.writeNumberField("quantity", x.quantity());
-      g.writeNumberField("price_points", x.pricePoints());
+      JsonFields.string(g, "member", x.member());
+      JsonFields.string(g, "item", x.item());
+      JsonFields.string(g, "merchant", x.merchant());
+      JsonFields.number(g, "quantity", x.quantity());
+      JsonFields.number(g, "price_points", x.pricePoints());
       optional(g, "at", x.at());
       lots(g, "spent", x.spent());
     } else if (d instanceof EntryDetail.Transfer x) {
-      g.writeStringField("from", x.from().name());
-      g.writeStringField("to", x.to().name());
-      g.writeNumberField("minutes", x.minutes());
+      JsonFields.string(g, "from", x.from().name());
+      JsonFields.string(g, "to", x.to().name());
+      JsonFields.number(g, "minutes", x.minutes());
       optional(g, "memo", x.memo());
       optional(g, "at", x.at());
     } else if (d instanceof EntryDetail.Expiry x) {
-      g.writeStringField("member", x.member());
-      g.writeStringField("lot", x.lot());
-      g.writeNumberField("points", x.points());
+      JsonFields.string(g, "member", x.member());
+      JsonFields.string(g, "lot", x.lot());
+      JsonFields.number(g, "points", x.points());
     } else if (d instanceof EntryDetail.Settlement x) {
-      g.writeStringField("merchant", x.merchant());
-      g.writeNumberField("points", x.points());
+      JsonFields.string(g, "merchant", x.merchant());
+      JsonFields.number(g, "points", x.points());
       optional(g, "at", x.at());
     } else {
       CreditCodec.write(g, d);
@@ -127,17 +127,17 @@ final class EntryCodec {
 
   private static void optional(JsonGenerator g, String field, Object value) throws IOException {
     if (value != null) {
-      g.writeStringField(field, value.toString());
+      JsonFields.string(g, field, value.toString());
     }
   }
 
   private static void lots(JsonGenerator g, String field, List<EntryDetail.LotSpend> lots)
       throws IOException {
-    g.writeArrayFieldStart(field);
+    JsonFields.array(g, field);
     for (EntryDetail.LotSpend s : lots) {
       g.writeStartObject();
-      g.writeStringField("lot", s.lot());
-      g.writeNumberField("points", s.points());
+      JsonFields.string(g, "lot", s.lot());
+      JsonFields.number(g, "points", s.points());
       g.writeEndObject();
     }
     g.writeEndArray();

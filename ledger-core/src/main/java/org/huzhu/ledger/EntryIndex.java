@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
  * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
  * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
  * (the order it was first put), found through an open-addressing table of slots, so an entry costs
- * about 95 bytes and no objects of its own (the ids, kinds, days and names are shared with the rest
+ * about 100 bytes and no objects of its own (the ids, kinds, days and names are shared with the rest
  * of the state). Values are built on demand by {@link #get}; putting an id again (a reversal marks
  * its target) overwrites its slot. Entries are never removed. Not thread-safe: the state's lock
  * guards it, as it guarded the map before it.
@@ -34,6 +34,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** Slot + 1 of each id, 0 for free; a power of two at least twice the size. */
   private int[] table;
   private String[] ids;
+  /** Each id's spread hash: a probe compares it before touching the id itself. */
+  private int[] hashes;
   private long[] seqs;
   private String[] kinds;
   private LocalDate[] dates;
@@ -59,6 +61,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     int capacity = Math.max(16, expected);
     table = new int[tableSizeFor(capacity)];
     ids = new String[capacity];
+    hashes = new int[capacity];
     seqs = new long[capacity];
     kinds = new String[capacity];
     dates = new LocalDate[capacity];
@@ -150,26 +153,28 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
     int slot = size++;
     ids[slot] = id;
-    link(id, slot);
+    hashes[slot] = spread(id.hashCode());
+    link(slot);
     return slot;
   }
 
   private int slot(String id) {
     int mask = table.length - 1;
-    for (int i = spread(id.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int h = spread(id.hashCode());
+    for (int i = h & mask; ; i = (i + 1) & mask) {
       int s = table[i];
       if (s == 0) {
         return -1;
       }
-      if (ids[s - 1].equals(id)) {
+      if (hashes[s - 1] == h && ids[s - 1].equals(id)) {
         return s - 1;
       }
     }
   }
 
-  private void link(String id, int slot) {
+  private void link(int slot) {
     int mask = table.length - 1;
-    int i = spread(id.hashCode()) & mask;
+    int i = hashes[slot] & mask;
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }
@@ -233,6 +238,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private void grow() {
     int capacity = ids.length + (ids.length >> 1);
     ids = Arrays.copyOf(ids, capacity);
+    hashes = Arrays.copyOf(hashes, capacity);
     seqs = Arrays.copyOf(seqs, capacity);
     kinds = Arrays.copyOf(kinds, capacity);
     dates = Arrays.copyOf(dates, capacity);
@@ -251,7 +257,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     if (table.length < 2 * capacity) {
       table = new int[tableSizeFor(capacity)];
       for (int s = 0; s < size; s++) {
-        link(ids[s], s);
+        link(s);
       }
     }
   }

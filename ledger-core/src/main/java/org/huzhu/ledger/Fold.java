@@ -164,7 +164,10 @@ final class Fold {
 
   /** One instance per day: millions of entries share a few thousand dates. */
   static LocalDate day(LocalDate d) {
-    LocalDate known = DAYS.putIfAbsent(d, d);
+    LocalDate known = DAYS.get(d);
+    if (known == null) {
+      known = DAYS.putIfAbsent(d, d);
+    }
     return known == null ? d : known;
   }
 

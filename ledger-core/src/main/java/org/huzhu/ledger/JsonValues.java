@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class JsonValues {
   private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+  private static final Map<String, ZoneOffset> OFFSETS = new ConcurrentHashMap<>();
 
   private JsonValues() {}
 
@@ -30,7 +31,8 @@ final class JsonValues {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT:
-        Map<String, Object> m = new HashMap<>(16);
+        // room for a credit's breakdown (12 keys) without growing
+        Map<String, Object> m = new HashMap<>(32);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String name = p.currentName();
           p.nextToken();
@@ -148,6 +150,16 @@ final class JsonValues {
   }
 
   /** {@link ZonedDateTime#toString}'s form: local date-time, offset, and the zone in brackets. */
+  /** A journal names a handful of zones and offsets millions of times over. */
+  private static <T> T cached(Map<String, T> cache, String text, java.util.function.Function<String, T> parse) {
+    T known = cache.get(text);
+    if (known == null) {
+      known = parse.apply(text);
+      cache.putIfAbsent(text, known);
+    }
+    return known;
+  }
+
   static ZonedDateTime zoned(String s) {
     int bracket = s.indexOf('[');
     if (bracket < 0 || !s.endsWith("]")) {
@@ -162,8 +174,8 @@ final class JsonValues {
       return ZonedDateTime.parse(s);
     }
     LocalDateTime ldt = dateTime(local.substring(0, sign));
-    ZoneOffset offset = ZoneOffset.of(local.substring(sign));
-    ZoneId zone = ZONES.computeIfAbsent(s.substring(bracket + 1, s.length() - 1), ZoneId::of);
+    ZoneOffset offset = cached(OFFSETS, local.substring(sign), ZoneOffset::of);
+    ZoneId zone = cached(ZONES, s.substring(bracket + 1, s.length() - 1), ZoneId::of);
     ZonedDateTime z = ZonedDateTime.ofLocal(ldt, zone, offset);
     if (!z.getOffset().equals(offset)) {
       throw new IllegalArgumentException("'" + s + "': offset " + offset + " is not valid in " + zone);

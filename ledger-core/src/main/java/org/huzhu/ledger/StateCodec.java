@@ -69,7 +69,8 @@ final class StateCodec {
       }
       List<MemberState> members = new ArrayList<>(s.members.values());
       members.sort(Comparator.comparing(m -> m.id));
-      Names names = new Names();
+      // every entry id is a name, and so are members, activities, teams, grids and imports
+      Names names = new Names(s.entries.size() + 2 * members.size());
       out.writeInt(members.size());
       for (MemberState m : members) {
         member(out, m, names);
@@ -512,9 +513,18 @@ final class StateCodec {
    * reads quickly and shares its strings.
    */
   private static final class Names {
-    private final Map<String, Integer> numbers = new java.util.HashMap<>();
+    private final Map<String, Integer> numbers;
     private final List<String> names = new ArrayList<>();
     private final LocalDate[] days = new LocalDate[100_000];
+
+    Names() {
+      this(0);
+    }
+
+    /** Names that write about {@code expected} names without growing their table. */
+    Names(int expected) {
+      numbers = new java.util.HashMap<>(expected * 4 / 3 + 16);
+    }
 
     void write(SnapshotOut out, String name) throws IOException {
       if (name == null) {
