@@ -36,7 +36,7 @@ final class CreditAudit {
           + (inForce == null ? "none" : inForce.version()) + " was in force on " + e.date() + where);
       return true;
     }
-    long already = Math.max(0, m.dayPoints.getOrDefault(e.date(), 0L));
+    long already = Math.max(0, m.dayPoints.on(e.date()));
     CreditResult again = Accrual.credit(new SigninFacts(c.activity(), c.checkIn(), c.checkOut()), inForce, already);
     List<Posting> expected =
         again instanceof CreditBreakdown b && (b.points() != 0 || b.minutesCredited() != 0)

@@ -16,7 +16,7 @@ final class CreditFold {
     MemberState m = s.memberForUpdate(c.member());
     long start = nanos(c.checkIn());
     long end = c.checkOut() == null ? start : nanos(c.checkOut());
-    m.dayPoints.merge(e.date(), b.points(), Long::sum);
+    m.dayPoints.add(e.date(), b.points());
     if (b.hourBased()) {
       m.intervals.add(start, end, e.id());
     }
@@ -53,7 +53,7 @@ final class CreditFold {
   static void reverse(LedgerState s, String targetId, EntryInfo target) {
     EntryInfo.CreditInfo c = target.credit();
     MemberState m = s.memberForUpdate(c.member());
-    m.dayPoints.merge(target.date(), -c.points(), Long::sum);
+    m.dayPoints.add(target.date(), -c.points());
     if (c.hourBased()) {
       m.intervals.remove(c.start());
     }

@@ -31,7 +31,7 @@ final class MemberState {
   LocalDate lastPosted;
   boolean everPosted;
   List<Lot> lots = new ArrayList<>();
-  Map<LocalDate, Long> dayPoints = new HashMap<>();
+  DayPoints dayPoints = new DayPoints();
   Intervals intervals = new Intervals();
   Map<String, Long> monthlyQuantity = new HashMap<>();
 
@@ -54,7 +54,7 @@ final class MemberState {
     for (Lot l : lots) {
       m.lots.add(l.copy());
     }
-    m.dayPoints = new HashMap<>(dayPoints);
+    m.dayPoints = dayPoints.copy();
     m.intervals = intervals.copy();
     m.monthlyQuantity = new HashMap<>(monthlyQuantity);
     return m;

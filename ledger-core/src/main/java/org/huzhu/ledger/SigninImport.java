@@ -116,7 +116,7 @@ final class SigninImport {
     if (row.verifiedBy().equals(row.memberId())) {
       return reject(row, Reason.SELF_VERIFIED, "verified_by is the member " + row.memberId() + " themself");
     }
-    long already = Math.max(0, m.dayPoints.getOrDefault(day, 0L));
+    long already = Math.max(0, m.dayPoints.on(day));
     CreditResult result =
         Accrual.credit(new SigninFacts(row.activity(), row.checkIn(), row.checkOut()), rules, already);
     if (result instanceof CreditRejection r) {

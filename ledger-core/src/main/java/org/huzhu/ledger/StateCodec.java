@@ -214,11 +214,11 @@ final class StateCodec {
       out.writeBoolean(l.expired);
       out.writeLong(l.expiredPoints);
     }
-    Map<LocalDate, Long> days = new TreeMap<>(m.dayPoints);
+    DayPoints days = m.dayPoints;
     out.writeInt(days.size());
-    for (Map.Entry<LocalDate, Long> d : days.entrySet()) {
-      date(out, d.getKey());
-      out.writeLong(d.getValue());
+    for (int i = 0; i < days.size(); i++) {
+      date(out, days.day(i));
+      out.writeLong(days.points(i));
     }
     Intervals intervals = m.intervals;
     out.writeInt(intervals.size());
@@ -373,7 +373,7 @@ final class StateCodec {
     }
     int days = in.readInt();
     for (int i = 0; i < days; i++) {
-      m.dayPoints.put(names.day(in.readLong()), in.readLong());
+      m.dayPoints.add(names.day(in.readLong()), in.readLong());
     }
     int intervals = in.readInt();
     for (int i = 0; i < intervals; i++) {
