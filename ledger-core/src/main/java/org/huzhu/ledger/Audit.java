@@ -28,13 +28,16 @@ final class Audit {
       ckpt = null;
     }
     long anchorSeq = -1;
+    String anchorDigits = null;
     String anchorHash = null;
     if (expectHead != null) {
       if (!expectHead.strip().matches("[0-9]{1,19}:[0-9a-fA-F]{64}")) {
         throw new IllegalArgumentException("anchor '" + expectHead + "' must be SEQ:HASH (a sequence number and 64 hex digits)");
       }
       int colon = expectHead.indexOf(':');
-      anchorSeq = Long.parseLong(expectHead.substring(0, colon).trim());
+      anchorDigits = new java.math.BigInteger(expectHead.substring(0, colon).strip()).toString();
+      // A number past the largest sequence names an entry that cannot exist: a missing entry.
+      anchorSeq = new java.math.BigInteger(anchorDigits).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
     Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash, journal.lastSeq());
@@ -44,10 +47,12 @@ final class Audit {
           new AuditReport.Finding(
               ckpt.file(), "checkpoint", "checkpoint covers entry " + ckpt.seq() + " but the journal ends at " + walk.lastSeq));
     }
-    if (anchorSeq > walk.lastSeq) {
+    if (anchorDigits != null && anchorSeq < 1) {
+      findings.add(new AuditReport.Finding("seq 0", "anchor", "there is no entry 0: entries are numbered from 1"));
+    } else if (anchorSeq > walk.lastSeq) {
       findings.add(
           new AuditReport.Finding(
-              "seq " + anchorSeq, "anchor", "entry " + anchorSeq + " is missing: the journal ends at " + walk.lastSeq));
+              "seq " + anchorDigits, "anchor", "entry " + anchorDigits + " is missing: the journal ends at " + walk.lastSeq));
     }
     return new AuditReport(findings.isEmpty(), walk.count, walk.lastSeq, walk.lastHash, findings);
   }
@@ -148,10 +153,15 @@ final class Audit {
           continue;
         }
         if (p.account().isMember()) {
+          // Only the unit the entry lowers: a redemption is not to blame for minutes that a later
+          // rules version's lower credit limit left under the floor, and the ledger accepts it.
           MemberState m = s.member(p.account().ownerId());
           long floor = s.hoursFloor(e.date());
-          if (m.points < 0 || m.minutes < floor) {
-            find(e.id(), "floor", p.account() + " left at " + m.points + " points and " + Minutes.format(m.minutes)
+          if (p.points() < 0 && m.points < 0) {
+            find(e.id(), "floor", p.account() + " left at " + m.points + " points" + where(r));
+          }
+          if (p.minutes() < 0 && m.minutes < floor) {
+            find(e.id(), "floor", p.account() + " left at " + Minutes.format(m.minutes)
                 + " (floor " + Minutes.format(floor) + ")" + where(r));
           }
         } else if (p.account().equals(Account.POOL) && s.account(Account.POOL)[1] < 0) {

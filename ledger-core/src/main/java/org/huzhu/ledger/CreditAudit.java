@@ -44,9 +44,13 @@ final class CreditAudit {
                 new Posting(Account.ISSUED, -b.points(), -b.minutesCredited()),
                 new Posting(Account.member(c.member()), b.points(), b.minutesCredited()))
             : List.of();
-    if (!again.equals(cited) || !expected.equals(e.postings()) || !e.date().equals(c.checkIn().toLocalDate())) {
-      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", the entry says "
+    if (!again.equals(cited)) {
+      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", its breakdown says "
           + cited.points() + " points and " + Minutes.format(cited.minutesCredited()) + where);
+    } else if (!expected.equals(e.postings())) {
+      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", its postings say " + postings(e.postings()) + where);
+    } else if (!e.date().equals(c.checkIn().toLocalDate())) {
+      f.find(e.id(), "rederive", "is dated " + e.date() + ", its check-in " + c.checkIn().toLocalDate() + where);
     }
     if (cited.hourBased() && c.checkOut() != null) {
       MemberState.Interval other =
@@ -56,6 +60,18 @@ final class CreditAudit {
       }
     }
     return true;
+  }
+
+  private static String postings(List<Posting> postings) {
+    if (postings.isEmpty()) {
+      return "nothing";
+    }
+    StringBuilder text = new StringBuilder();
+    for (Posting p : postings) {
+      text.append(text.length() == 0 ? "" : ", ")
+          .append(p.account()).append(' ').append(p.points()).append(" points ").append(Minutes.format(p.minutes()));
+    }
+    return text.toString();
   }
 
   private static String describe(CreditResult r) {

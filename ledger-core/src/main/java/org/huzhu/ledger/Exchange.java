@@ -67,18 +67,15 @@ final class Exchange {
                 + item.limitPerMemberPerMonth() + " a month");
       }
     }
-    long price;
-    try {
-      price = Math.multiplyExact(item.pricePoints(), r.quantity());
-    } catch (ArithmeticException e) {
-      price = Long.MAX_VALUE;
-    }
+    // Price and quantity are each at most 10^12, so the product may pass a long: compare exactly.
+    java.math.BigInteger cost = java.math.BigInteger.valueOf(item.pricePoints()).multiply(java.math.BigInteger.valueOf(r.quantity()));
     long spendable = m.spendablePoints(day);
-    if (spendable < price) {
+    if (cost.compareTo(java.math.BigInteger.valueOf(spendable)) > 0) {
       throw new LedgerRefusal(
           Reason.INSUFFICIENT_POINTS,
-          "member " + m.id + " has " + spendable + " spendable points, fewer than " + price);
+          "member " + m.id + " has " + spendable + " spendable points, fewer than " + cost);
     }
+    long price = cost.longValueExact();
     List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(m, price, day);
     List<Entry> expiries = Commands.expireDue(tx, r.member(), day);
     Entry e =

@@ -10,4 +10,10 @@ public interface ImportProgress {
 
   /** {@code decided} of {@code total} rows decided: {@code credited} credited, {@code rejected} rejected. */
   default void decided(long decided, long total, long credited, long rejected) {}
+
+  /**
+   * The {@code note} of the readable row that starts on {@code line}, in file order as the file is
+   * read: shown to the coordinator, never stored in the ledger.
+   */
+  default void note(long line, String signinId, String note) {}
 }

@@ -333,6 +333,13 @@ public final class Ledger implements AutoCloseable {
                   progress.read(rowsRead, bytesRead, size);
                 }
               }
+
+              @Override
+              public void note(org.huzhu.ledger.imports.SigninRow row) {
+                if (progress != null) {
+                  progress.note(row.line(), row.signinId(), row.note());
+                }
+              }
             });
     String importId = options.importId() != null ? options.importId() : "import:" + rows.sha256().substring(0, 16);
     if (writer == null) {

@@ -131,6 +131,36 @@ class ExchangeTest {
   }
 
   @Test
+  void aPriceTooLargeForALongIsRefusedWithTheExactCost() {
+    ledger.publishCatalog(
+        "{\"items\": [{\"id\": \"yacht\", \"name\": \"y\", \"merchant\": \"m\", \"price_points\": 1000000000000}]}"
+            .getBytes(StandardCharsets.UTF_8),
+        "catalog-2.json");
+    LedgerRefusal r =
+        assertThrows(LedgerRefusal.class, () -> ledger.redeem(new RedeemRequest("R", "v1", "yacht", 1_000_000_000_000L, null)));
+    assertEquals(Reason.INSUFFICIENT_POINTS, r.reason());
+    assertTrue(r.detail().endsWith("fewer than 1000000000000000000000000"), r.detail());
+  }
+
+  @Test
+  void aRedemptionUnderALoweredHoursFloorIsAcceptedAndPassesTheAudit() {
+    ledger.transfer(new TransferRequest("T1", "v1", "pool", 600, null, LocalDateTime.of(2026, 3, 1, 9, 0)));
+    ledger.publishRules(
+        SigninImportTest.RULES
+            .replace("\"version\": 1", "\"version\": 2")
+            .replace("2026-01-01", "2026-03-05")
+            .replace("\"hours_credit_limit_minutes\": 600", "\"hours_credit_limit_minutes\": 0")
+            .getBytes(StandardCharsets.UTF_8),
+        "rules-v2.json");
+    give("g", "v1", 30, null);
+    // v1 is 600 minutes under the new floor of 0, but a redemption moves points only
+    ledger.redeem(new RedeemRequest("R1", "v1", "haircut", 1, null));
+    refused(Reason.OVER_CREDIT_LIMIT, () -> ledger.transfer(new TransferRequest("T2", "v1", "v2", 1, null, null)));
+    AuditReport audit = ledger.verify(null);
+    assertTrue(audit.ok(), audit::toString);
+  }
+
+  @Test
   void settlementMovesWhatIsOwedToSettled() {
     give("g", "v1", 100, null);
     ledger.redeem(new RedeemRequest("R1", "v1", "rice", 1, null));

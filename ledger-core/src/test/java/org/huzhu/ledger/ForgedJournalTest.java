@@ -100,6 +100,19 @@ class ForgedJournalTest {
     assertFalse(r.ok());
     assertEquals(List.of("rederive"), checks(r));
     assertEquals("a", r.findings().get(0).entry());
+    // the detail quotes what the entry says, not what it should say
+    assertTrue(r.findings().get(0).detail().contains("member:v1 90 points"), r::toString);
+  }
+
+  @Test
+  void anAnchorOnEntryZeroOrPastTheEndIsMissing() throws IOException {
+    Path book = book();
+    String hash = "ab".repeat(32);
+    AuditReport zero = Ledger.audit(book, "0:" + hash);
+    assertEquals(List.of("anchor"), checks(zero));
+    AuditReport huge = Ledger.audit(book, "9999999999999999999:" + hash);
+    assertEquals(List.of("anchor"), checks(huge));
+    assertTrue(huge.findings().get(0).detail().startsWith("entry 9999999999999999999 is missing"), huge::toString);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.huzhu.ledger.cli;
 
 import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -39,23 +40,18 @@ final class ExportCommand extends Cli {
 
   @Override
   int run() throws IOException {
-    try (Ledger ledger = openReader();
+    try (OutputFile file = output == null ? null : OutputFile.prepare("--output", output);
+        Ledger ledger = openReader();
         Stream<Entry> entries = ledger.entries(1)) {
-      if (output == null) {
+      if (file == null) {
         write(entries.iterator(), out());
         out().flush();
       } else {
-        // Written beside the target and moved into place, so a failed export leaves no half file.
-        Path tmp = output.resolveSibling(output.getFileName() + ".tmp");
-        try {
-          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write('\uFEFF');
-            write(entries.iterator(), w);
-          }
-          Files.move(tmp, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-          Files.deleteIfExists(tmp);
+        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8))) {
+          w.write('\uFEFF');
+          write(entries.iterator(), w);
         }
+        file.commit();
       }
     }
     return Huzhu.OK;

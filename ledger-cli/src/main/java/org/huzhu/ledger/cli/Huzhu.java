@@ -260,11 +260,13 @@ public final class Huzhu implements Runnable {
     } else if (e instanceof IllegalArgumentException) {
       err.println(messages().get("error.argument", e.getMessage()));
       code = USAGE;
-    } else if (e instanceof UncheckedIOException u) {
-      err.println(messages().get("error.io", describe(u.getCause())));
-      code = REFUSED;
-    } else if (e instanceof IOException io) {
-      err.println(messages().get("error.io", describe(io)));
+    } else if (e instanceof UncheckedIOException || e instanceof IOException) {
+      String detail = describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
+      // an unreadable input file is refused like any bad file, in the same JSON shape
+      if (format == Format.json) {
+        out.println(Json.write(Json.obj("refused", "bad-file", "detail", detail)));
+      }
+      err.println(messages().get("error.io", detail));
       code = REFUSED;
     } else {
       err.println(messages().get("error.internal", String.valueOf(e)));
@@ -279,14 +281,22 @@ public final class Huzhu implements Runnable {
   }
 
   private static String describe(IOException e) {
-    if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file or directory: " + n.getFile();
-    }
     if (e instanceof java.nio.file.FileSystemException f) {
-      return f.getReason() + ": " + f.getFile();
-    }
-    if (e instanceof java.nio.file.AccessDeniedException a) {
-      return "access denied: " + a.getFile();
+      String what;
+      if (f instanceof java.nio.file.NoSuchFileException) {
+        what = "no such file or directory";
+      } else if (f instanceof java.nio.file.AccessDeniedException) {
+        what = "permission denied";
+      } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+        what = "a directory is in the way";
+      } else if (f instanceof java.nio.file.NotDirectoryException) {
+        what = "not a directory";
+      } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+        what = "already exists";
+      } else {
+        what = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
+      }
+      return what + ": " + f.getFile();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }

@@ -1,14 +1,17 @@
 package org.huzhu.ledger.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.huzhu.ledger.ImportOptions;
+import org.huzhu.ledger.ImportProgress;
 import org.huzhu.ledger.ImportSummary;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.ledger.LedgerRefusal;
@@ -59,22 +62,39 @@ final class ImportCommand extends Cli {
   int run() throws IOException {
     ImportOptions options =
         new ImportOptions(charset(encoding), id == null ? null : id.strip(), dryRun, allOrNothing, null);
-    // The rejects file is opened before the import, so that an unwritable place fails first.
-    Path tmp = rejects == null ? null : rejects.resolveSibling(rejects.getFileName() + ".tmp");
-    if (tmp != null) {
-      Files.write(tmp, new byte[0]);
-    }
-    try {
+    // The rejects file is readied before the import, so that an unwritable place fails first.
+    try (OutputFile rejectsFile = rejects == null ? null : OutputFile.prepare("--rejects", rejects)) {
       ProgressBar bar = root().terminal() ? new ProgressBar(root().err(), msg(), System::nanoTime) : null;
+      List<Note> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+      ImportProgress progress =
+          new ImportProgress() {
+            @Override
+            public void read(long rows, long bytesRead, long totalBytes) {
+              if (bar != null) {
+                bar.read(rows, bytesRead, totalBytes);
+              }
+            }
+
+            @Override
+            public void decided(long decided, long total, long credited, long rejected) {
+              if (bar != null) {
+                bar.decided(decided, total, credited, rejected);
+              }
+            }
+
+            @Override
+            public void note(long line, String signinId, String note) {
+              notes.add(new Note(line, signinId, note));
+            }
+          };
       ImportSummary s;
       try (Ledger ledger = openWriter()) {
-        s = ledger.importSignins(file, bar == null ? options : options.withProgress(bar));
+        s = ledger.importSignins(file, options.withProgress(progress));
       } catch (LedgerRefusal refused) {
         // A file refused whole has no rejected rows; the rejects file asked for still replaces
         // any earlier one, with its header only, so that no stale rows are taken for this run's.
-        if (tmp != null) {
-          Files.writeString(tmp, "\uFEFF" + new Csv().row("line", "signin_id", "reason", "detail"), StandardCharsets.UTF_8);
-          Files.move(tmp, rejects, StandardCopyOption.REPLACE_EXISTING);
+        if (rejectsFile != null) {
+          write(rejectsFile, "\uFEFF" + new Csv().row("line", "signin_id", "reason", "detail"));
         }
         throw refused;
       } finally {
@@ -82,22 +102,22 @@ final class ImportCommand extends Cli {
           bar.finish();
         }
       }
-      if (tmp != null) {
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-          w.write(rejectsCsv(s));
-        }
-        Files.move(tmp, rejects, StandardCopyOption.REPLACE_EXISTING);
+      if (rejectsFile != null) {
+        write(rejectsFile, rejectsCsv(s));
       }
-      print(output(s, dryRun));
+      print(output(s, dryRun, notes));
       if (s.rejected() == 0) {
         return Huzhu.OK;
       }
       return allOrNothing ? Huzhu.REFUSED : Huzhu.IMPORT_REJECTED;
-    } finally {
-      if (tmp != null) {
-        Files.deleteIfExists(tmp);
-      }
     }
+  }
+
+  private static void write(OutputFile file, String text) throws IOException {
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8))) {
+      w.write(text);
+    }
+    file.commit();
   }
 
   /**
@@ -119,7 +139,10 @@ final class ImportCommand extends Cli {
     return "\uFEFF" + c;
   }
 
-  static Map<String, Object> json(ImportSummary s, boolean dryRun) {
+  /** A sign-in's note, shown to the coordinator and never stored. */
+  record Note(long line, String signinId, String note) {}
+
+  static Map<String, Object> json(ImportSummary s, boolean dryRun, List<Note> notes) {
     Map<String, Object> m =
         Json.obj(
             "read", s.read(),
@@ -136,14 +159,21 @@ final class ImportCommand extends Cli {
     if (!s.committed()) {
       m.put("committed", false);
     }
+    if (!notes.isEmpty()) {
+      List<Object> list = new ArrayList<>();
+      for (Note n : notes) {
+        list.add(Json.obj("line", n.line(), "signin_id", n.signinId(), "note", n.note()));
+      }
+      m.put("notes", list);
+    }
     return m;
   }
 
-  static Output output(ImportSummary s, boolean dryRun) {
+  static Output output(ImportSummary s, boolean dryRun, List<Note> notes) {
     return new Output() {
       @Override
       public Object json() {
-        return ImportCommand.json(s, dryRun);
+        return ImportCommand.json(s, dryRun, notes);
       }
 
       @Override
@@ -165,6 +195,14 @@ final class ImportCommand extends Cli {
         if (!s.byReason().isEmpty()) {
           Table t = new Table(msg.get("h.reason"), ">" + msg.get("h.rows"));
           s.byReason().forEach(t::add);
+          sb.append(t);
+        }
+        if (!notes.isEmpty()) {
+          sb.append(msg.get("import.notes")).append('\n');
+          Table t = new Table(">" + msg.get("h.line"), msg.get("h.signin"), msg.get("h.note"));
+          for (Note n : notes) {
+            t.add(n.line(), n.signinId(), n.note().replaceAll("[\\r\\n\\t]+", " "));
+          }
           sb.append(t);
         }
         if (dryRun) {

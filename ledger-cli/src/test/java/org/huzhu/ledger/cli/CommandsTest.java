@@ -529,6 +529,11 @@ class CommandsTest {
     oneLineError(r);
     assertTrue(r.err.contains("no-such-dir"), r::toString);
     assertFalse(Files.exists(file.getParent()));
+
+    Run dir = books.run("export", "csv", "--output", tmp.toString());
+    assertEquals(2, dir.exit, dir::toString);
+    oneLineError(dir);
+    assertTrue(dir.err.contains("is a directory"), dir::toString);
   }
 
   // ------------------------------------------------------------------ help and version

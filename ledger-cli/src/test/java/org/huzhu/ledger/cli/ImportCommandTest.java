@@ -30,12 +30,21 @@ class ImportCommandTest {
   static final String SUMMARY =
       "{\"read\":3,\"credited\":1,\"duplicates\":0,\"rejected\":2,\"points\":20,\"minutes\":120,"
           + "\"by_reason\":{\"malformed\":1,\"too-short\":1},\"import\":\"sheet-11\"";
+  /** The sheet's one note, shown and never stored. */
+  static final String NOTES = ",\"notes\":[{\"line\":2,\"signin_id\":\"A1\",\"note\":\"帮王奶奶买菜\"}]";
 
   @BeforeEach
   void setUp() throws IOException {
     books = new Run.Books(tmp.resolve("books")).community(tmp);
     sheet = tmp.resolve("sheet.csv");
     Files.writeString(sheet, SHEET, StandardCharsets.UTF_8);
+  }
+
+  /** What a rejects file is written to before it is put in place is gone afterwards. */
+  private void assertNoPartFiles() throws IOException {
+    try (var left = Files.list(tmp)) {
+      assertEquals(List.of(), left.filter(p -> p.getFileName().toString().endsWith(".part")).toList());
+    }
   }
 
   private String balanceOfV001() {
@@ -49,7 +58,7 @@ class ImportCommandTest {
     Path rejects = tmp.resolve("rejects.csv");
     Run r = books.run("import", sheet.toString(), "--id", "sheet-11", "--rejects", rejects.toString(), "--format", "json");
     assertEquals(4, r.exit, r::toString);
-    assertEquals(SUMMARY + "}", r.out.strip());
+    assertEquals(SUMMARY + NOTES + "}", r.out.strip());
     assertEquals("", r.err, "no progress bar when not on a terminal");
 
     byte[] bytes = Files.readAllBytes(rejects);
@@ -63,7 +72,7 @@ class ImportCommandTest {
     assertEquals(List.of("3", "A2", "too-short"), rows.get(1).fields().subList(0, 3));
     assertEquals(List.of("4", "'=1+1", "malformed"), rows.get(2).fields().subList(0, 3), text);
     assertEquals(3, rows.size());
-    assertFalse(Files.exists(tmp.resolve("rejects.csv.tmp")));
+    assertNoPartFiles();
 
     Run bal = books.run("balance", "--member", "v001", "--format", "json");
     assertTrue(bal.out.contains("\"points\":20,\"minutes\":120"), bal::toString);
@@ -98,7 +107,7 @@ class ImportCommandTest {
     Path rejects = tmp.resolve("dry.csv");
     Run r = books.run("import", sheet.toString(), "--id", "sheet-11", "--dry-run", "--rejects", rejects.toString(), "--format", "json");
     assertEquals(4, r.exit, r::toString);
-    assertEquals(SUMMARY + ",\"dry_run\":true,\"committed\":false}", r.out.strip());
+    assertEquals(SUMMARY + ",\"dry_run\":true,\"committed\":false" + NOTES + "}", r.out.strip());
     assertEquals(before, balanceOfV001());
     assertEquals(3, CsvReader.parse(Files.readString(rejects, StandardCharsets.UTF_8)).size());
 
@@ -112,7 +121,7 @@ class ImportCommandTest {
     String before = balanceOfV001();
     Run r = books.run("import", sheet.toString(), "--id", "sheet-11", "--all-or-nothing", "--format", "json");
     assertEquals(3, r.exit, r::toString);
-    assertEquals(SUMMARY + ",\"committed\":false}", r.out.strip());
+    assertEquals(SUMMARY + ",\"committed\":false" + NOTES + "}", r.out.strip());
     assertEquals(before, balanceOfV001());
     Run table = books.run("import", sheet.toString(), "--all-or-nothing");
     assertEquals(3, table.exit, table::toString);
@@ -140,10 +149,37 @@ class ImportCommandTest {
         "\uFEFFline,signin_id,reason,detail\r\n",
         Files.readString(tmp.resolve("r.csv"), StandardCharsets.UTF_8),
         "a refused file replaces an earlier rejects file with the header only");
-    assertFalse(Files.exists(tmp.resolve("r.csv.tmp")));
+    assertNoPartFiles();
 
     Run decoded = books.run("import", gb.toString(), "--encoding", "GB18030", "--format", "json");
     assertEquals(4, decoded.exit, decoded::toString);
+  }
+
+  @Test
+  void notesAreShownAndNeverStored() throws IOException {
+    Run r = books.run("import", sheet.toString(), "--dry-run");
+    assertTrue(r.out.contains("Notes from the sheet"), r::toString);
+    assertTrue(r.out.lines().anyMatch(l -> l.matches("\\s*2\\s+A1\\s+帮王奶奶买菜\\s*")), r::toString);
+    books.run("import", sheet.toString());
+    Run export = books.run("export", "jsonl");
+    assertEquals(0, export.exit, export::toString);
+    assertFalse(export.out.contains("王奶奶"), "a note never reaches the journal");
+  }
+
+  @Test
+  void aRejectsPathThatCannotBeWrittenFailsBeforeAnythingIsCommitted() throws IOException {
+    String before = balanceOfV001();
+    Path dir = Files.createDirectories(tmp.resolve("rejects-dir/inside"));
+    Run r = books.run("import", sheet.toString(), "--rejects", dir.getParent().toString());
+    assertEquals(2, r.exit, r::toString);
+    assertTrue(r.err.contains("rejects-dir is a directory"), r::toString);
+    assertEquals(before, balanceOfV001());
+    assertTrue(Files.isDirectory(dir));
+
+    Path mine = Files.writeString(tmp.resolve("out.csv.tmp"), "the user's own file");
+    Run ok = books.run("import", sheet.toString(), "--rejects", tmp.resolve("out.csv").toString());
+    assertEquals(4, ok.exit, ok::toString);
+    assertEquals("the user's own file", Files.readString(mine));
   }
 
   @Test

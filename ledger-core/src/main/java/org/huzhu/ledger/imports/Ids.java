@@ -64,8 +64,11 @@ final class Ids {
     return true;
   }
 
-  /** Free text such as a team or grid name: non-empty, at most 64 characters. */
+  /** Longest team or grid name: as long as a memo, so that no real name is refused. */
+  static final int MAX_LABEL = 200;
+
+  /** Free text such as a team or grid name: non-empty, at most {@value #MAX_LABEL} characters. */
   static boolean isLabel(String s) {
-    return !s.isEmpty() && s.length() <= MAX_ID;
+    return !s.isEmpty() && s.length() <= MAX_LABEL;
   }
 }

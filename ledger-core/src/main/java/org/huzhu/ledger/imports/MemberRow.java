@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param memberId {@code [A-Za-z0-9._-]{1,64}}, not {@code pool}, {@code issued} or {@code
  *     expired}
  * @param joinedOn the day the member joined
- * @param team any text of 1 to 64 characters, or null when empty or absent
- * @param grid any text of 1 to 64 characters, or null when empty or absent
+ * @param team any text of 1 to 200 characters, or null when empty or absent
+ * @param grid any text of 1 to 200 characters, or null when empty or absent
  */
 public record MemberRow(int line, String memberId, LocalDate joinedOn, String team, String grid) {
   /**

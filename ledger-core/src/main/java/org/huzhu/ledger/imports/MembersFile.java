@@ -18,7 +18,7 @@ import org.huzhu.ledger.LedgerRefusal;
  * {@link LedgerRefusal} ({@code bad-file}) naming the line and the field: a wrong field count, a
  * {@code member_id} that is empty, does not match {@code [A-Za-z0-9._-]{1,64}} or is one of the
  * reserved {@code pool}, {@code issued}, {@code expired}; a {@code joined_on} that is not a possible
- * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 64 characters; a member listed
+ * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 200 characters; a member listed
  * twice with different {@code joined_on}. The header, trimming, byte order mark and charset rules
  * are those of {@link SigninFiles}. Stateless; safe to use from several threads.
  */
@@ -133,8 +133,8 @@ public final class MembersFile {
       return null;
     }
     String v = csv.value(at);
-    if (v.length() > Ids.MAX_ID) {
-      throw Headers.refuse(name, line, column + " is longer than " + Ids.MAX_ID + " characters");
+    if (v.length() > Ids.MAX_LABEL) {
+      throw Headers.refuse(name, line, column + " is longer than " + Ids.MAX_LABEL + " characters");
     }
     return v.isEmpty() ? null : v;
   }

@@ -19,4 +19,10 @@ public interface ReadListener {
 
   /** Called for each malformed row, in file order, as soon as it is read. */
   default void malformed(MalformedRow row) {}
+
+  /**
+   * Called for each readable row with a note, in file order, as soon as it is read: the note is
+   * shown to whoever imports and is not kept (the sorted rows no longer carry it).
+   */
+  default void note(SigninRow row) {}
 }

@@ -26,7 +26,7 @@ final class RowStore {
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
   private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK_SIZE - 1;
-  /** More than the longest encoded row (ids of 64 ASCII bytes, a note of 1000 chars as UTF-8). */
+  /** More than the longest encoded row (ids of 64 ASCII bytes, team and grid of 200 chars as UTF-8). */
   private static final int MAX_ROW_BYTES = 8192;
 
   private final ZoneId zone;
@@ -93,7 +93,6 @@ final class RowStore {
     }
     text(row.team());
     text(row.grid());
-    text(row.note());
   }
 
   /** Sorts by (check-in instant, {@code signin_id}, file order). */
@@ -129,9 +128,9 @@ final class RowStore {
     }
     String team = d.text();
     String grid = d.text();
-    String note = d.text();
+    // The note was shown as the row was read (ReadListener.note) and is not kept.
     return new SigninRow(
-        line, ordinal, signinId, memberId, activity, checkIn, checkOut, verifiedBy, team, grid, note);
+        line, ordinal, signinId, memberId, activity, checkIn, checkOut, verifiedBy, team, grid, null);
   }
 
   private void mergeSort(int[] a, int[] tmp, int from, int to) {

@@ -98,16 +98,12 @@ final class SigninFields {
       return malformed(line, ordinal, signinId, plainId(values, VERIFIED_BY));
     }
     for (int i = TEAM; i <= GRID; i++) {
-      if (values[i].length() > Ids.MAX_ID) {
+      if (values[i].length() > Ids.MAX_LABEL) {
         return malformed(
-            line, ordinal, signinId, NAMES[i] + " is longer than " + Ids.MAX_ID + " characters");
+            line, ordinal, signinId, NAMES[i] + " is longer than " + Ids.MAX_LABEL + " characters");
       }
     }
     String note = values[NOTE];
-    if (note.length() > SigninRow.MAX_NOTE) {
-      return malformed(
-          line, ordinal, signinId, "note is longer than " + SigninRow.MAX_NOTE + " characters");
-    }
     return new SigninRow(
         line,
         ordinal,

@@ -26,8 +26,8 @@ import java.util.Objects;
  *   <li>{@code check_in} is empty or not a possible {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]} (a
  *       space may stand for {@code T}; optional {@code Z} or {@code ±HH:MM}); {@code check_out} is
  *       neither empty nor such a date-time;
- *   <li>{@code team} or {@code grid} is longer than 64 characters (any text is accepted, since
- *       team and grid names are often Chinese); {@code note} is longer than 1000; any field is
+ *   <li>{@code team} or {@code grid} is longer than 200 characters (any text is accepted, since
+ *       team and grid names are often Chinese); any field is
  *       longer than 4096 (such a field is skipped, not held in memory);
  *   <li>in JSON lines: the line is not one JSON object, or a known field's value is neither a
  *       string nor null (null or absent counts as empty), or a known field appears twice.
@@ -80,7 +80,7 @@ public final class SigninFiles {
 
   /**
    * Reads a whole sign-in file and sorts its readable rows into import order: check-in instant,
-   * then {@code signin_id}, then file order. Memory stays near 100 bytes a row (plus notes), so a
+   * then {@code signin_id}, then file order. Memory stays near 100 bytes a row (notes go to the listener), so a
    * million rows fit beside the ledger in a 1 GiB heap.
    *
    * @param file the file; its name decides the format
@@ -102,6 +102,9 @@ public final class SigninFiles {
         ReadRow row = reader.next();
         if (row instanceof SigninRow signin) {
           store.add(signin);
+          if (signin.note() != null) {
+            listener.note(signin);
+          }
         } else {
           MalformedRow bad = (MalformedRow) row;
           malformed.add(bad);

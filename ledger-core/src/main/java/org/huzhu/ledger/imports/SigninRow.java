@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param checkIn when the service began
  * @param checkOut when it ended; null when the field was empty
  * @param verifiedBy who confirmed it, {@code [A-Za-z0-9._-]{1,64}}, or empty
- * @param team any text of 1 to 64 characters, or null when empty
- * @param grid any text of 1 to 64 characters, or null when empty
+ * @param team any text of 1 to 200 characters, or null when empty
+ * @param grid any text of 1 to 200 characters, or null when empty
  * @param note 1 to {@value #MAX_NOTE} characters shown during import and never stored, or null
  */
 public record SigninRow(
@@ -36,8 +36,8 @@ public record SigninRow(
     String grid,
     String note)
     implements ReadRow {
-  /** Longest note. */
-  public static final int MAX_NOTE = 1000;
+  /** Longest note: the longest value of any field. */
+  public static final int MAX_NOTE = 4096;
 
   /**
    * @throws IllegalArgumentException naming the field if a value breaks the rules above

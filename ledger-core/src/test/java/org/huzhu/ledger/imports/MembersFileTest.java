@@ -77,10 +77,10 @@ class MembersFileTest {
   }
 
   @Test
-  void teamLongerThan64IsRefused() {
+  void teamLongerThan200IsRefused() {
     assertEquals(
-        "line 2: team is longer than 64 characters",
-        refusal("member_id,joined_on,team\nv1,2026-01-01," + "队".repeat(65) + "\n"));
+        "line 2: team is longer than 200 characters",
+        refusal("member_id,joined_on,team\nv1,2026-01-01," + "队".repeat(201) + "\n"));
   }
 
   @Test

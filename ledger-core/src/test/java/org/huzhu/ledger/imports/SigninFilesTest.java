@@ -265,18 +265,19 @@ class SigninFilesTest {
 
   @Test
   void teamGridAndNoteLimits() {
-    String t64 = "队".repeat(64);
-    SigninRow r = ok("s1,v1,cleanup,2026-03-01T09:00,,org1," + t64 + "," + t64 + "," + "n".repeat(1000));
-    assertEquals(t64, r.team());
+    String t200 = "队".repeat(200);
+    SigninRow r = ok("s1,v1,cleanup,2026-03-01T09:00,,org1," + t200 + "," + t200 + "," + "n".repeat(4096));
+    assertEquals(t200, r.team());
+    assertEquals(4096, r.note().length());
     assertEquals(
-        "line 2: team is longer than 64 characters",
-        bad("s1,v1,cleanup,2026-03-01T09:00,,org1," + t64 + "x,,").detail());
+        "line 2: team is longer than 200 characters",
+        bad("s1,v1,cleanup,2026-03-01T09:00,,org1," + t200 + "x,,").detail());
     assertEquals(
-        "line 2: grid is longer than 64 characters",
-        bad("s1,v1,cleanup,2026-03-01T09:00,,org1,," + t64 + "x,").detail());
+        "line 2: grid is longer than 200 characters",
+        bad("s1,v1,cleanup,2026-03-01T09:00,,org1,," + t200 + "x,").detail());
     assertEquals(
-        "line 2: note is longer than 1000 characters",
-        bad("s1,v1,cleanup,2026-03-01T09:00,,org1,,," + "n".repeat(1001)).detail());
+        "line 2: note is longer than 4096 characters",
+        bad("s1,v1,cleanup,2026-03-01T09:00,,org1,,," + "n".repeat(4097)).detail());
     SigninRow empty = ok("s1,v1,cleanup,2026-03-01T09:00,,org1,,,");
     assertNull(empty.team());
     assertNull(empty.grid());
