@@ -39,12 +39,12 @@ final class Catalogs {
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!f.equals("items")) {
-        throw bad(fileName, "unknown field '" + f + "'");
+        throw bad(fileName, f + ": unknown field");
       }
     }
     JsonNode items = root.get("items");
     if (items == null || !items.isArray()) {
-      throw bad(fileName, "'items' must be a list");
+      throw bad(fileName, "items: must be a list");
     }
     List<CatalogItem> out = new ArrayList<>();
     Set<String> ids = new HashSet<>();
@@ -52,12 +52,12 @@ final class Catalogs {
       JsonNode n = items.get(i);
       String where = "items[" + i + "]";
       if (!n.isObject()) {
-        throw bad(fileName, where + " must be an object");
+        throw bad(fileName, where + ": must be an object");
       }
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!ITEM_FIELDS.contains(f)) {
-          throw bad(fileName, where + ": unknown field '" + f + "'");
+          throw bad(fileName, where + "." + f + ": unknown field");
         }
       }
       String id = text(n, "id", where, fileName);
@@ -82,7 +82,7 @@ final class Catalogs {
   private static String text(JsonNode n, String field, String where, String fileName) {
     JsonNode v = n.get(field);
     if (v == null || !v.isTextual() || v.textValue().isBlank()) {
-      throw bad(fileName, where + "." + field + " must be a non-empty string");
+      throw bad(fileName, where + "." + field + ": must be a non-empty string");
     }
     return v.textValue().strip();
   }
@@ -90,11 +90,11 @@ final class Catalogs {
   private static long integer(JsonNode n, String field, String where, String fileName, long min) {
     JsonNode v = n.get(field);
     if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw bad(fileName, where + "." + field + " must be a whole number");
+      throw bad(fileName, where + "." + field + ": must be a whole number");
     }
     long value = v.longValue();
     if (value < min || value > Requests.MAX_AMOUNT) {
-      throw bad(fileName, where + "." + field + " must be between " + min + " and 10^12, was " + value);
+      throw bad(fileName, where + "." + field + ": must be between " + min + " and 10^12, was " + value);
     }
     return value;
   }

@@ -279,6 +279,14 @@ public final class Ledger implements AutoCloseable {
    *     above the last or an effective date earlier than the last version's
    */
   public Publication publishRules(byte[] rulesJson, String fileName) {
+    try {
+      return publishRulesVersion(rulesJson, fileName);
+    } catch (LedgerRefusal r) {
+      throw JsonLines.located(r, rulesJson, fileName);
+    }
+  }
+
+  private Publication publishRulesVersion(byte[] rulesJson, String fileName) {
     RuleVersion version = RuleVersions.parse(rulesJson, fileName);
     return submit(
         tx -> {
@@ -361,7 +369,12 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code bad-file} naming the item and field
    */
   public Publication publishCatalog(byte[] catalogJson, String fileName) {
-    List<CatalogItem> items = Catalogs.parse(catalogJson, fileName);
+    List<CatalogItem> items;
+    try {
+      items = Catalogs.parse(catalogJson, fileName);
+    } catch (LedgerRefusal r) {
+      throw JsonLines.located(r, catalogJson, fileName);
+    }
     return submit(
         tx -> Writer.Outcome.keep(Exchange.publishCatalog(tx, items, new Clocks(clock, tx.zone).now().toLocalDate())));
   }
