@@ -57,6 +57,8 @@ final class Audit {
     return new AuditReport(findings.isEmpty(), walk.count, walk.lastSeq, walk.lastHash, findings);
   }
 
+  private static final com.fasterxml.jackson.core.JsonFactory ID_READER = new com.fasterxml.jackson.core.JsonFactory();
+
   private static final class Walk implements EntryScan.Sink {
     final List<AuditReport.Finding> findings;
     final Checkpoint ckpt;
@@ -95,7 +97,7 @@ final class Audit {
       Entry e = decoded;
       if (undecodable != null) {
         String msg = undecodable.getMessage() == null ? "" : undecodable.getMessage();
-        find("seq " + r.seq(), msg.contains("do not balance") ? "balance" : "record", msg + where(r));
+        find(idOf(r), msg.contains("do not balance") ? "balance" : "record", msg + where(r));
         return true;
       }
       if (check(e, r)) {
@@ -168,6 +170,25 @@ final class Audit {
           find(e.id(), "floor", "the pool left at " + Minutes.format(s.account(Account.POOL)[1]) + where(r));
         }
       }
+    }
+
+    /** The id an undecodable entry gives itself, when it can be read, else its seq. */
+    private static String idOf(JournalRecord r) {
+      try (com.fasterxml.jackson.core.JsonParser p = ID_READER.createParser(r.entryJson())) {
+        if (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+          while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+            boolean isId = p.currentName().equals("id");
+            com.fasterxml.jackson.core.JsonToken value = p.nextToken();
+            if (isId && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+              return p.getText();
+            }
+            p.skipChildren();
+          }
+        }
+      } catch (java.io.IOException | RuntimeException unreadable) {
+        // the bytes are not even JSON: the seq is all there is
+      }
+      return "seq " + r.seq();
     }
 
     private static String where(JournalRecord r) {

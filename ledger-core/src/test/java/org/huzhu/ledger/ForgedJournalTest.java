@@ -129,6 +129,7 @@ class ForgedJournalTest {
     forge(book, body -> body.contains("\"id\":\"adj\"") ? body.replace("\"points\":5,", "\"points\":6,") : body);
     AuditReport r = Ledger.audit(book, null);
     assertEquals(List.of("balance"), checks(r));
+    assertEquals("adj", r.findings().get(0).entry(), "the entry names itself although it cannot be applied");
   }
 
   @Test
