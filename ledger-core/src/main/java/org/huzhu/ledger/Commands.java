@@ -27,21 +27,13 @@ final class Commands {
       if (prev == null) {
         distinct.add(m);
       } else if (!prev.equals(m)) {
-        throw new LedgerRefusal(
-            Reason.CONFLICT, "member " + m.memberId() + " is listed twice with different values");
+        throw LedgerRefusal.of(Reason.CONFLICT, "member-listed-twice", m.memberId());
       }
     }
     for (MemberRecord m : distinct) {
       MemberState existing = tx.member(m.memberId());
       if (existing != null && !existing.joinedOn.equals(m.joinedOn())) {
-        throw new LedgerRefusal(
-            Reason.CONFLICT,
-            "member "
-                + m.memberId()
-                + " joined on "
-                + existing.joinedOn
-                + ", not "
-                + m.joinedOn());
+        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), existing.joinedOn, m.joinedOn());
       }
     }
     int enrolled = 0;
@@ -92,15 +84,14 @@ final class Commands {
             && info.fingerprint() == Fold.fingerprint(wanted)
             && (at == null || info.at() == null || at.equals(info.at()));
     if (!same || info.entry() == null) {
-      throw new LedgerRefusal(
-          Reason.CONFLICT, "id " + id + " was already used by " + info.kind() + " entry " + info.seq() + " with other values");
+      throw LedgerRefusal.of(Reason.CONFLICT, "id-used", id, info.kind(), info.seq());
     }
     return info.entry();
   }
 
   static LocalDate effectiveDate(LocalDateTime at, LocalDateTime now) {
     if (at != null && at.isAfter(now)) {
-      throw new LedgerRefusal(Reason.IN_FUTURE, "--at " + at + " is later than now (" + now + ")");
+      throw LedgerRefusal.of(Reason.IN_FUTURE, "at-in-future", at, now);
     }
     return (at != null ? at : now).toLocalDate();
   }
@@ -108,32 +99,29 @@ final class Commands {
   static MemberState knownMember(LedgerState tx, String id) {
     MemberState m = tx.member(id);
     if (m == null) {
-      throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + id + " is not enrolled");
+      throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", id);
     }
     return m;
   }
 
   static void notBeforeJoined(MemberState m, LocalDate day) {
     if (day.isBefore(m.joinedOn)) {
-      throw new LedgerRefusal(
-          Reason.BEFORE_JOINED, "member " + m.id + " joined on " + m.joinedOn + ", after " + day);
+      throw LedgerRefusal.of(Reason.BEFORE_JOINED, "before-joined", m.id, m.joinedOn, day);
     }
   }
 
   static void notBackDated(MemberState m, LocalDate day) {
     if (m.lastPosted != null && day.isBefore(m.lastPosted)) {
-      throw new LedgerRefusal(
-          Reason.BACK_DATED,
-          "member " + m.id + " already has an entry dated " + m.lastPosted + ", after " + day);
+      throw LedgerRefusal.of(Reason.BACK_DATED, "back-dated", m.id, m.lastPosted, day);
     }
   }
 
   static void checkAmount(String what, long amount) {
     if (amount == 0) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, what + " must not be 0");
+      throw LedgerRefusal.of(Reason.BAD_AMOUNT, "zero-" + what);
     }
     if (Math.abs(amount) > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, what + " " + Requests.shown(amount) + " is above 10^12");
+      throw LedgerRefusal.of(Reason.BAD_AMOUNT, "too-large-" + what, Requests.shown(amount));
     }
   }
 
@@ -200,23 +188,19 @@ final class Commands {
     notBeforeJoined(m, day);
     notBackDated(m, day);
     if (r.points() == 0 && r.minutes() == 0) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, "an adjustment must change points or minutes; both are 0");
+      throw LedgerRefusal.of(Reason.BAD_AMOUNT, "adjustment-of-nothing");
     }
     checkAmount(r.points() != 0 ? "points" : "minutes", r.points() != 0 ? r.points() : r.minutes());
     List<EntryDetail.LotSpend> spent = List.of();
     if (r.points() < 0) {
       if (m.spendablePoints(day) < -r.points()) {
-        throw new LedgerRefusal(
-            Reason.INSUFFICIENT_POINTS,
-            "member " + m.id + " has " + m.spendablePoints(day) + " spendable points, fewer than " + -r.points());
+        throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "few-spendable-points", m.id, m.spendablePoints(day), -r.points());
       }
       spent = spendOldestFirst(m, -r.points(), day);
     }
     if (r.minutes() < 0 && m.minutes + r.minutes() < tx.hoursFloor(day)) {
-      throw new LedgerRefusal(
-          Reason.OVER_CREDIT_LIMIT,
-          "member " + m.id + " would have " + Minutes.format(m.minutes + r.minutes())
-              + ", below the floor of " + Minutes.format(tx.hoursFloor(day)));
+      throw LedgerRefusal.of(
+          Reason.OVER_CREDIT_LIMIT, "below-hours-floor", m.id, Minutes.format(m.minutes + r.minutes()), Minutes.format(tx.hoursFloor(day)));
     }
     List<Entry> expiries = r.points() < 0 ? expireDue(tx, r.member(), day) : List.of();
     Entry e =
@@ -242,7 +226,7 @@ final class Commands {
     LocalDate day = effectiveDate(r.at(), now);
     EntryInfo target = tx.entry(r.entry());
     if (target == null) {
-      throw new LedgerRefusal(Reason.UNKNOWN_ENTRY, "no entry has id " + r.entry());
+      throw LedgerRefusal.of(Reason.UNKNOWN_ENTRY, "unknown-entry", r.entry());
     }
     Entry t = lookup.entry(tx, r.entry());
     for (Posting p : t.postings()) {
@@ -254,13 +238,11 @@ final class Commands {
     }
     switch (t.kind()) {
       case "reversal", "expiry", "ledger", "enrolment", "rules", "catalog" ->
-          throw new LedgerRefusal(
-              Reason.NOT_REVERSIBLE, "entry " + r.entry() + " is a " + t.kind() + " and cannot be reversed");
+          throw LedgerRefusal.of(Reason.NOT_REVERSIBLE, "not-reversible", r.entry(), t.kind());
       default -> {}
     }
     if (target.reversedBy() != null) {
-      throw new LedgerRefusal(
-          Reason.ALREADY_REVERSED, "entry " + r.entry() + " was already reversed by " + target.reversedBy());
+      throw LedgerRefusal.of(Reason.ALREADY_REVERSED, "already-reversed", r.entry(), target.reversedBy());
     }
     List<EntryDetail.LotSpend> restored = List.of();
     EntryDetail d = t.detail();
@@ -285,11 +267,10 @@ final class Commands {
       Lot lot = tx.member(lotOwner).lot(r.entry());
       long spent = lot == null ? lotPoints : lot.original - lot.remaining - lot.expiredPoints;
       if (spent > 0) {
-        throw new LedgerRefusal(
-            Reason.LOT_SPENT, "points of " + r.entry() + " were already spent (" + spent + " of " + lotPoints + ")");
+        throw LedgerRefusal.of(Reason.LOT_SPENT, "lot-spent", r.entry(), spent, lotPoints);
       }
       if (lot.expired || lot.isDueOn(day)) {
-        throw new LedgerRefusal(Reason.LOT_EXPIRED, "the points of " + r.entry() + " expired on " + lot.expiresOn);
+        throw LedgerRefusal.of(Reason.LOT_EXPIRED, "lot-expired", r.entry(), lot.expiresOn);
       }
     }
     List<Posting> postings = new ArrayList<>();
@@ -305,9 +286,9 @@ final class Commands {
     for (EntryDetail.LotSpend s : lots) {
       Lot l = m.lot(s.lot());
       if (l == null || l.expired || l.isDueOn(day)) {
-        throw new LedgerRefusal(
-            Reason.LOT_EXPIRED,
-            "points would go back into lot " + s.lot() + ", which expired" + (l == null ? "" : " on " + l.expiresOn));
+        throw l == null
+            ? LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-gone-lot", s.lot())
+            : LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-expired-lot", s.lot(), l.expiresOn);
       }
     }
   }
@@ -318,23 +299,18 @@ final class Commands {
       if (p.account().isMember()) {
         MemberState m = tx.member(p.account().ownerId());
         if (p.points() < 0 && m.points + p.points() < 0) {
-          throw new LedgerRefusal(
-              Reason.INSUFFICIENT_POINTS,
-              "member " + m.id + " has " + m.points + " points, fewer than " + -p.points());
+          throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "few-points", m.id, m.points, -p.points());
         }
         long floor = tx.hoursFloor(day);
         if (p.minutes() < 0 && m.minutes + p.minutes() < floor) {
-          throw new LedgerRefusal(
-              Reason.OVER_CREDIT_LIMIT,
-              "member " + m.id + " would have " + Minutes.format(m.minutes + p.minutes())
-                  + ", below the floor of " + Minutes.format(floor));
+          throw LedgerRefusal.of(
+              Reason.OVER_CREDIT_LIMIT, "below-hours-floor", m.id, Minutes.format(m.minutes + p.minutes()), Minutes.format(floor));
         }
       } else if (p.account().equals(Account.POOL) && p.minutes() < 0) {
         long[] pool = tx.account(Account.POOL);
         long have = pool == null ? 0 : pool[1];
         if (have + p.minutes() < 0) {
-          throw new LedgerRefusal(
-              Reason.POOL_INSUFFICIENT, "the pool holds " + Minutes.format(have) + ", less than " + Minutes.format(-p.minutes()));
+          throw LedgerRefusal.of(Reason.POOL_INSUFFICIENT, "pool-insufficient", Minutes.format(have), Minutes.format(-p.minutes()));
         }
       }
     }

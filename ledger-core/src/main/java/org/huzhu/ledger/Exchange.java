@@ -48,32 +48,27 @@ final class Exchange {
     Commands.notBackDated(m, day);
     CatalogItem item = tx.catalog.items().get(r.item());
     if (item == null) {
-      throw new LedgerRefusal(Reason.UNKNOWN_ITEM, "item " + r.item() + " is not in the catalog");
+      throw LedgerRefusal.of(Reason.UNKNOWN_ITEM, "unknown-item", r.item());
     }
     if (r.quantity() < 1 || r.quantity() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_QUANTITY, "quantity " + Requests.shown(r.quantity()) + " must be between 1 and 10^12");
+      throw LedgerRefusal.of(Reason.BAD_QUANTITY, "bad-quantity", Requests.shown(r.quantity()));
     }
     Long left = tx.catalog.stockLeft().get(item.id());
     if (left != null && left < r.quantity()) {
-      throw new LedgerRefusal(Reason.OUT_OF_STOCK, "item " + item.id() + " has " + left + " left, fewer than " + r.quantity());
+      throw LedgerRefusal.of(Reason.OUT_OF_STOCK, "out-of-stock", item.id(), left, r.quantity());
     }
     if (item.limitPerMemberPerMonth() != null) {
       long had = m.monthlyQuantity.getOrDefault(MemberState.monthKey(day, item.id()), 0L);
       if (had + r.quantity() > item.limitPerMemberPerMonth()) {
-        throw new LedgerRefusal(
-            Reason.OVER_LIMIT,
-            "member " + m.id + " already redeemed " + had + " of " + item.id() + " in " + day.getYear() + "-"
-                + String.format(java.util.Locale.ROOT, "%02d", day.getMonthValue()) + "; the limit is "
-                + item.limitPerMemberPerMonth() + " a month");
+        throw LedgerRefusal.of(
+            Reason.OVER_LIMIT, "over-limit", m.id, had, item.id(), java.time.YearMonth.from(day), item.limitPerMemberPerMonth());
       }
     }
     // Price and quantity are each at most 10^12, so the product may pass a long: compare exactly.
     java.math.BigInteger cost = java.math.BigInteger.valueOf(item.pricePoints()).multiply(java.math.BigInteger.valueOf(r.quantity()));
     long spendable = m.spendablePoints(day);
     if (cost.compareTo(java.math.BigInteger.valueOf(spendable)) > 0) {
-      throw new LedgerRefusal(
-          Reason.INSUFFICIENT_POINTS,
-          "member " + m.id + " has " + spendable + " spendable points, fewer than " + cost);
+      throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "few-spendable-points", m.id, spendable, cost);
     }
     long price = cost.longValueExact();
     List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(m, price, day);
@@ -110,10 +105,10 @@ final class Exchange {
       Commands.notBackDated(m, day);
     }
     if (from.equals(to)) {
-      throw new LedgerRefusal(Reason.SAME_ACCOUNT, "cannot transfer from " + from + " to itself");
+      throw LedgerRefusal.of(Reason.SAME_ACCOUNT, "same-account", from);
     }
     if (r.minutes() < 1 || r.minutes() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, "minutes " + Requests.shown(r.minutes()) + " must be between 1 and 10^12");
+      throw LedgerRefusal.of(Reason.BAD_AMOUNT, "bad-transfer-minutes", Requests.shown(r.minutes()));
     }
     List<Posting> postings = List.of(new Posting(from, 0, -r.minutes()), new Posting(to, 0, r.minutes()));
     Commands.checkFloors(tx, postings, day);
@@ -129,14 +124,13 @@ final class Exchange {
     }
     LocalDate day = Commands.effectiveDate(r.at(), now);
     if (r.points() < 1 || r.points() > Requests.MAX_AMOUNT) {
-      throw new LedgerRefusal(Reason.BAD_AMOUNT, "points " + Requests.shown(r.points()) + " must be between 1 and 10^12");
+      throw LedgerRefusal.of(Reason.BAD_AMOUNT, "bad-settle-points", Requests.shown(r.points()));
     }
     Account merchant = Account.merchant(r.merchant());
     long[] owed = tx.account(merchant);
     long have = owed == null ? 0 : owed[0];
     if (have < r.points()) {
-      throw new LedgerRefusal(
-          Reason.INSUFFICIENT_POINTS, "the community owes " + merchant + " " + have + " points, fewer than " + r.points());
+      throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "owed-less", merchant, have, r.points());
     }
     Entry e =
         new Entry(
@@ -150,7 +144,7 @@ final class Exchange {
 
   static ExpiryResult expire(LedgerState tx, LocalDate asOf, LocalDate today) {
     if (asOf.isAfter(today)) {
-      throw new LedgerRefusal(Reason.IN_FUTURE, "--as-of " + asOf + " is after today (" + today + ")");
+      throw LedgerRefusal.of(Reason.IN_FUTURE, "as-of-in-future", asOf, today);
     }
     record Due(String member, Lot lot) {}
     List<Due> due = new ArrayList<>();
@@ -182,7 +176,7 @@ final class Exchange {
     Commands.effectiveDate(at, now);
     List<String> credits = tx.importCredits(importId);
     if (credits == null) {
-      throw new LedgerRefusal(Reason.UNKNOWN_IMPORT, "no import has id " + importId);
+      throw LedgerRefusal.of(Reason.UNKNOWN_IMPORT, "unknown-import", importId);
     }
     List<Receipt> out = new ArrayList<>();
     for (String id : new ArrayList<>(credits)) {
@@ -193,7 +187,7 @@ final class Exchange {
       try {
         out.add(Commands.reverse(tx, new ReverseRequest(id, reason, null, at), now, lookup));
       } catch (LedgerRefusal refused) {
-        throw new LedgerRefusal(refused.reason(), "import " + importId + " cannot be reversed: " + refused.detail());
+        throw LedgerRefusal.of(refused.reason(), "import-not-reversible", importId, refused);
       }
     }
     return out;

@@ -149,7 +149,6 @@ final class JsonValues {
     return LocalDateTime.of(date(s.substring(0, 10)), java.time.LocalTime.of(digits(s, 11, 13), digits(s, 14, 16), second, nano));
   }
 
-  /** {@link ZonedDateTime#toString}'s form: local date-time, offset, and the zone in brackets. */
   /** A journal names a handful of zones and offsets millions of times over. */
   private static <T> T cached(Map<String, T> cache, String text, java.util.function.Function<String, T> parse) {
     T known = cache.get(text);
@@ -160,6 +159,7 @@ final class JsonValues {
     return known;
   }
 
+  /** {@link ZonedDateTime#toString}'s form: local date-time, offset, and the zone in brackets. */
   static ZonedDateTime zoned(String s) {
     int bracket = s.indexOf('[');
     if (bracket < 0 || !s.endsWith("]")) {

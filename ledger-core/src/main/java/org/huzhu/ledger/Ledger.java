@@ -480,7 +480,7 @@ public final class Ledger implements AutoCloseable {
    */
   public Reports.Certificate certificate(String member, LocalDate from, LocalDate to) {
     if (member(member).isEmpty()) {
-      throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + member + " is not enrolled");
+      throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", member);
     }
     return read(() -> ReportBuilder.certificate(root, member, from, to, head()));
   }
@@ -555,6 +555,29 @@ public final class Ledger implements AutoCloseable {
   }
 
   /**
+   * One member's line of {@link #balances(LocalDate)}: the member with zeros when nothing was
+   * posted to them by then.
+   *
+   * @param asOf the day, or null for every entry
+   * @param memberId an enrolled member
+   * @return a sheet of one account
+   * @throws LedgerRefusal {@code unknown-member}
+   */
+  public BalanceSheet balances(LocalDate asOf, String memberId) {
+    if (member(memberId).isEmpty()) {
+      throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", memberId);
+    }
+    Account account = Account.member(memberId);
+    BalanceSheet all = balances(asOf);
+    for (Balance b : all.accounts()) {
+      if (b.account().equals(account)) {
+        return new BalanceSheet(all.asOf(), List.of(b));
+      }
+    }
+    return new BalanceSheet(all.asOf(), List.of(new Balance(account, 0, 0)));
+  }
+
+  /**
    * Balances at the end of {@code asOf} by effective date, or of every entry when {@code asOf} is
    * null (then dated the latest effective date or today, whichever is later).
    */
@@ -602,7 +625,7 @@ public final class Ledger implements AutoCloseable {
    */
   public Statement statement(String memberId, LocalDate from, LocalDate to) {
     if (member(memberId).isEmpty()) {
-      throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + memberId + " is not enrolled");
+      throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", memberId);
     }
     Account account = Account.member(memberId);
     long[] opening = new long[2];

@@ -12,7 +12,16 @@ import java.util.Objects;
 public final class LedgerRefusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  private static final String MESSAGES = "org.huzhu.ledger.refusals";
+
   private final Reason reason;
+  /** The message's key in {@code refusals.properties}, or null for a detail given as text. */
+  private final String key;
+  /**
+   * The message's arguments: text, or refusals of their own (rendered in the same language). Not
+   * serialized: a refusal read back from bytes tells its detail in English.
+   */
+  private final transient Object[] args;
 
   /**
    * @param reason why; never null
@@ -22,6 +31,43 @@ public final class LedgerRefusal extends RuntimeException {
   public LedgerRefusal(Reason reason, String detail) {
     super(oneLine(detail));
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.key = null;
+    this.args = new Object[0];
+  }
+
+  private LedgerRefusal(Reason reason, String key, Object[] args) {
+    super(oneLine(render(Locale.ROOT, key, args)));
+    this.reason = Objects.requireNonNull(reason, "reason");
+    this.key = key;
+    this.args = args;
+  }
+
+  /**
+   * A refusal whose detail is the message {@code key} of {@code refusals.properties}, so that it
+   * can be told in another language too ({@link #detail(Locale)}).
+   */
+  static LedgerRefusal of(Reason reason, String key, Object... args) {
+    Object[] texts = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      // as text, so that MessageFormat adds no grouping to numbers in any language
+      texts[i] = args[i] instanceof LedgerRefusal r ? r : String.valueOf(args[i]);
+    }
+    return new LedgerRefusal(reason, key, texts);
+  }
+
+  private static String render(Locale locale, String key, Object[] args) {
+    java.util.ResourceBundle messages =
+        java.util.ResourceBundle.getBundle(
+            MESSAGES,
+            locale,
+            LedgerRefusal.class.getClassLoader(),
+            // never the JVM's default locale: a Chinese machine asked for English gets English
+            java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES));
+    Object[] texts = new Object[args.length];
+    for (int i = 0; i < args.length; i++) {
+      texts[i] = args[i] instanceof LedgerRefusal r ? r.detail(locale) : args[i];
+    }
+    return new java.text.MessageFormat(messages.getString(key), Locale.ROOT).format(texts);
   }
 
   private static String oneLine(String detail) {
@@ -45,8 +91,22 @@ public final class LedgerRefusal extends RuntimeException {
     return reason;
   }
 
-  /** What and where, for a person (the same as {@link #getMessage()}). */
+  /** What and where, for a person, in English (the same as {@link #getMessage()}). */
   public String detail() {
     return getMessage();
+  }
+
+  /**
+   * What and where in the language of {@code locale} when the ledger speaks it (English and
+   * Chinese), else in English. Reason codes, ids and amounts are the same in every language.
+   *
+   * @param locale the language wanted, e.g. {@link Locale#CHINESE}
+   * @return the detail, one line
+   */
+  public String detail(Locale locale) {
+    if (key == null || args == null || locale.getLanguage().equals("en") || locale.getLanguage().isEmpty()) {
+      return detail();
+    }
+    return oneLine(render(Locale.forLanguageTag(locale.getLanguage()), key, args));
   }
 }

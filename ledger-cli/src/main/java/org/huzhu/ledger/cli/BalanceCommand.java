@@ -7,9 +7,7 @@ import org.huzhu.ledger.Account;
 import org.huzhu.ledger.Balance;
 import org.huzhu.ledger.BalanceSheet;
 import org.huzhu.ledger.Ledger;
-import org.huzhu.ledger.LedgerRefusal;
 import org.huzhu.ledger.Minutes;
-import org.huzhu.ledger.Reason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,22 +29,7 @@ final class BalanceCommand extends Cli {
     Account account = member == null ? null : Account.member(member.strip());
     BalanceSheet sheet;
     try (Ledger ledger = openReader()) {
-      sheet = ledger.balances(asOf);
-      if (account != null) {
-        List<Balance> only = new ArrayList<>();
-        for (Balance b : sheet.accounts()) {
-          if (b.account().equals(account)) {
-            only.add(b);
-          }
-        }
-        if (only.isEmpty()) {
-          if (ledger.member(account.ownerId()).isEmpty()) {
-            throw new LedgerRefusal(Reason.UNKNOWN_MEMBER, "member " + account.ownerId() + " is not enrolled");
-          }
-          only.add(new Balance(account, 0, 0));
-        }
-        sheet = new BalanceSheet(sheet.asOf(), only);
-      }
+      sheet = account == null ? ledger.balances(asOf) : ledger.balances(asOf, account.ownerId());
     }
     print(output(sheet));
     return Huzhu.OK;

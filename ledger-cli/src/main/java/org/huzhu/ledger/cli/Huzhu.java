@@ -241,10 +241,10 @@ public final class Huzhu implements Runnable {
     int code;
     if (e instanceof LedgerRefusal r) {
       if (format == Format.json) {
-        out.println(Json.write(Json.obj("refused", r.reason().code(), "detail", r.detail())));
+        out.println(Json.write(Json.obj("refused", r.reason().code(), "detail", r.detail(messages().locale()))));
         out.flush();
       }
-      err.println(messages().get("error.refused", r.reason().code(), r.detail()));
+      err.println(messages().get("error.refused", r.reason().code(), r.detail(messages().locale())));
       code = REFUSED;
     } else if (e instanceof LedgerStorageException s) {
       String message = String.valueOf(s.getMessage());

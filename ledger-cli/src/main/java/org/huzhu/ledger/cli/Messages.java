@@ -40,6 +40,11 @@ final class Messages {
     return lang == Huzhu.Lang.zh;
   }
 
+  /** The language, for messages the core tells in several ({@code LedgerRefusal.detail(Locale)}). */
+  Locale locale() {
+    return isChinese() ? Locale.CHINESE : Locale.ENGLISH;
+  }
+
   /** The message {@code key} with {@code args} (each shown as {@code String.valueOf}). */
   String get(String key, Object... args) {
     String pattern;

@@ -375,6 +375,11 @@ class CommandsTest {
     assertTrue(json.out.contains("\"account\":\"member:v1\""), "JSON keys never change with --lang");
     Run refused = books.run("--lang", "zh", "balance", "--member", "v9");
     assertTrue(refused.err.contains("已拒绝") && refused.err.contains("unknown-member"), refused::toString);
+    assertTrue(refused.err.contains("成员 v9 尚未登记"), "the detail is told in Chinese too: " + refused);
+    Run jsonRefused = books.run("--lang", "zh", "--format", "json", "balance", "--member", "v9");
+    assertEquals("{\"refused\":\"unknown-member\",\"detail\":\"成员 v9 尚未登记\"}", jsonRefused.out.strip());
+    Run english = books.run("--lang", "en", "balance", "--member", "v9");
+    assertTrue(english.err.contains("member v9 is not enrolled"), english::toString);
   }
 
   @Test
