@@ -28,8 +28,16 @@ final class EntryCodec {
 
   private EntryCodec() {}
 
+  /**
+   * One buffer per encoding thread, reused: an import encodes a million entries, and a new buffer
+   * for each is as much fresh memory again as the journal it writes.
+   */
+  private static final ThreadLocal<ByteArrayOutputStream> BUFFERS =
+      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
+
   static byte[] toJson(Entry e) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(640); // a credit takes about 560
+    ByteArrayOutputStream out = BUFFERS.get();
+    out.reset();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.writeStartObject();
       JsonFields.string(g, "id", e.id());
@@ -51,7 +59,11 @@ final class EntryCodec {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
-    return out.toByteArray();
+    byte[] json = out.toByteArray();
+    if (json.length > 1 << 16) {
+      BUFFERS.remove(); // a large rules document's buffer is not kept for the credits after it
+    }
+    return json;
   }
 
   private static void writeDetail(JsonGenerator g, EntryDetail d) throws IOException {

@@ -87,6 +87,13 @@ final class LedgerState {
     entries = new EntryIndex();
   }
 
+  /** Makes room for {@code n} more entries in one step, when they are kept in columns. */
+  void expectEntries(int n) {
+    if (entries instanceof EntryIndex index) {
+      index.reserve(n);
+    }
+  }
+
   boolean isChild() {
     return parent != null;
   }

@@ -38,6 +38,7 @@ final class SigninImport {
     long minutes = 0;
     long decided = 0;
     int total = rows.size();
+    tx.expectEntries(total);
     for (SigninRow row : rows) {
       EntryDetail.Credit wanted = null;
       Object outcome = decideRow(tx, row, now, importId);
