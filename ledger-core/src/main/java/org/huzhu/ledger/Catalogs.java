@@ -64,9 +64,10 @@ final class Catalogs {
       String name = text(n, "name", where, fileName);
       String merchant = text(n, "merchant", where, fileName);
       long price = integer(n, "price_points", where, fileName, 1);
-      Long stock = n.has("stock") ? integer(n, "stock", where, fileName, 0) : null;
+      // null says "unlimited" as plainly as leaving the field out
+      Long stock = given(n, "stock") ? integer(n, "stock", where, fileName, 0) : null;
       Long limit =
-          n.has("limit_per_member_per_month") ? integer(n, "limit_per_member_per_month", where, fileName, 0) : null;
+          given(n, "limit_per_member_per_month") ? integer(n, "limit_per_member_per_month", where, fileName, 0) : null;
       if (!ids.add(id)) {
         throw bad(fileName, where + ".id: '" + id + "' is listed twice");
       }
@@ -77,6 +78,10 @@ final class Catalogs {
       }
     }
     return out;
+  }
+
+  private static boolean given(JsonNode n, String field) {
+    return n.has(field) && !n.get(field).isNull();
   }
 
   private static String text(JsonNode n, String field, String where, String fileName) {

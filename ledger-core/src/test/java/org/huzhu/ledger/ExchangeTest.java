@@ -131,6 +131,14 @@ class ExchangeTest {
   }
 
   @Test
+  void aNullStockOrLimitIsUnlimitedLikeAnAbsentOne() {
+    String same = CATALOG.replace("\"price_points\": 50}", "\"price_points\": 50, \"stock\": null, \"limit_per_member_per_month\": null}");
+    Publication p = ledger.publishCatalog(same.getBytes(StandardCharsets.UTF_8), "catalog.json");
+    assertTrue(!p.published(), "the same catalog as before: " + p);
+    assertTrue(ledger.stockLeft("rice").isEmpty());
+  }
+
+  @Test
   void aPriceTooLargeForALongIsRefusedWithTheExactCost() {
     ledger.publishCatalog(
         "{\"items\": [{\"id\": \"yacht\", \"name\": \"y\", \"merchant\": \"m\", \"price_points\": 1000000000000}]}"
