@@ -35,9 +35,10 @@ final class Audit {
         throw new IllegalArgumentException("anchor '" + expectHead + "' must be SEQ:HASH (a sequence number and 64 hex digits)");
       }
       int colon = expectHead.indexOf(':');
-      anchorDigits = new java.math.BigInteger(expectHead.substring(0, colon).strip()).toString();
+      java.math.BigInteger seq = new java.math.BigInteger(expectHead.substring(0, colon).strip());
+      anchorDigits = seq.toString();
       // A number past the largest sequence names an entry that cannot exist: a missing entry.
-      anchorSeq = new java.math.BigInteger(anchorDigits).min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
+      anchorSeq = seq.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
     Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash, journal.lastSeq());
@@ -58,6 +59,8 @@ final class Audit {
   }
 
   private static final com.fasterxml.jackson.core.JsonFactory ID_READER = new com.fasterxml.jackson.core.JsonFactory();
+  /** A user's id, or one the ledger derives from it ({@code reversal:…}, {@code expire:…}, {@code sys:…}). */
+  private static final java.util.regex.Pattern CLAIMED_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
 
   private static final class Walk implements EntryScan.Sink {
     final List<AuditReport.Finding> findings;
@@ -180,7 +183,9 @@ final class Audit {
             boolean isId = p.currentName().equals("id");
             com.fasterxml.jackson.core.JsonToken value = p.nextToken();
             if (isId && value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
-              return p.getText();
+              // the bytes were forged or damaged: only an id of the ledger's own form is named
+              String id = p.getText();
+              return CLAIMED_ID.matcher(id).matches() ? id : "seq " + r.seq();
             }
             p.skipChildren();
           }

@@ -35,19 +35,14 @@ final class CreditFold {
         intern(c.activity()), intern(team), intern(grid));
   }
 
-  private static final java.util.Map<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Activities, teams, grids and import ids repeat across millions of credits: keep one copy. */
   static String intern(String s) {
     if (s == null) {
       return null;
     }
-    // get first: a ConcurrentHashMap locks a bin to put, even when the key is already there
-    String known = NAMES.get(s);
-    if (known == null) {
-      known = NAMES.putIfAbsent(s, s);
-    }
-    return known == null ? s : known;
+    return Shared.get(NAMES, s, x -> x);
   }
 
   static void reverse(LedgerState s, String targetId, EntryInfo target) {

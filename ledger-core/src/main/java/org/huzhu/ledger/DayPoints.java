@@ -18,8 +18,9 @@ final class DayPoints {
 
   DayPoints copy() {
     DayPoints c = new DayPoints();
-    c.days = Arrays.copyOf(days, size);
-    c.points = Arrays.copyOf(points, size);
+    // with room for the day a transaction usually adds
+    c.days = Arrays.copyOf(days, size + 1);
+    c.points = Arrays.copyOf(points, size + 1);
     c.size = size;
     return c;
   }

@@ -160,15 +160,11 @@ final class Fold {
     }
   }
 
-  private static final java.util.Map<LocalDate, LocalDate> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<LocalDate, LocalDate> DAYS = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** One instance per day: millions of entries share a few thousand dates. */
   static LocalDate day(LocalDate d) {
-    LocalDate known = DAYS.get(d);
-    if (known == null) {
-      known = DAYS.putIfAbsent(d, d);
-    }
-    return known == null ? d : known;
+    return Shared.get(DAYS, d, x -> x);
   }
 
   /** A hash of what makes two commands "the same", without their {@code at}. */

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Field writers for the entry codecs, with each field name encoded once: an import writes a dozen
@@ -13,17 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * The bytes are those of the generator's own {@code write…Field} methods.
  */
 final class JsonFields {
-  private static final Map<String, SerializableString> NAMES = new ConcurrentHashMap<>();
+  private static final ConcurrentMap<String, SerializableString> NAMES = new ConcurrentHashMap<>();
 
   private JsonFields() {}
 
   private static SerializableString name(String field) {
-    SerializableString known = NAMES.get(field);
-    if (known == null) {
-      known = new SerializedString(field);
-      NAMES.putIfAbsent(field, known);
-    }
-    return known;
+    return Shared.get(NAMES, field, SerializedString::new);
   }
 
   static void string(JsonGenerator g, String field, String value) throws IOException {

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 final class JsonLines {
   private static final JsonFactory FACTORY = new JsonFactory();
-  /** A detail that starts with a path: keys are ids ({@code [A-Za-z0-9._-]}), indexes in brackets. */
-  private static final Pattern PATH = Pattern.compile("([A-Za-z0-9._\\[\\]-]+): ");
+  /** A detail that starts with a path (the document is then searched for it, so any text will do). */
+  private static final Pattern PATH = Pattern.compile("(.+?): ");
 
   private JsonLines() {}
 
@@ -36,7 +36,9 @@ final class JsonLines {
     if (line < 1) {
       return r;
     }
-    return new LedgerRefusal(Reason.BAD_FILE, prefix + "line " + line + ": " + detail.substring(prefix.length()));
+    LedgerRefusal located = new LedgerRefusal(Reason.BAD_FILE, prefix + "line " + line + ": " + detail.substring(prefix.length()));
+    located.initCause(r);
+    return located;
   }
 
   /**

@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * IllegalArgumentException}.
  */
 final class JsonValues {
-  private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
-  private static final Map<String, ZoneOffset> OFFSETS = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<String, ZoneId> ZONES = new ConcurrentHashMap<>();
+  private static final java.util.concurrent.ConcurrentMap<String, ZoneOffset> OFFSETS = new ConcurrentHashMap<>();
 
   private JsonValues() {}
 
@@ -149,16 +149,6 @@ final class JsonValues {
     return LocalDateTime.of(date(s.substring(0, 10)), java.time.LocalTime.of(digits(s, 11, 13), digits(s, 14, 16), second, nano));
   }
 
-  /** A journal names a handful of zones and offsets millions of times over. */
-  private static <T> T cached(Map<String, T> cache, String text, java.util.function.Function<String, T> parse) {
-    T known = cache.get(text);
-    if (known == null) {
-      known = parse.apply(text);
-      cache.putIfAbsent(text, known);
-    }
-    return known;
-  }
-
   /** {@link ZonedDateTime#toString}'s form: local date-time, offset, and the zone in brackets. */
   static ZonedDateTime zoned(String s) {
     int bracket = s.indexOf('[');
@@ -174,8 +164,9 @@ final class JsonValues {
       return ZonedDateTime.parse(s);
     }
     LocalDateTime ldt = dateTime(local.substring(0, sign));
-    ZoneOffset offset = cached(OFFSETS, local.substring(sign), ZoneOffset::of);
-    ZoneId zone = cached(ZONES, s.substring(bracket + 1, s.length() - 1), ZoneId::of);
+    // a journal names a handful of zones and offsets millions of times over
+    ZoneOffset offset = Shared.get(OFFSETS, local.substring(sign), ZoneOffset::of);
+    ZoneId zone = Shared.get(ZONES, s.substring(bracket + 1, s.length() - 1), ZoneId::of);
     ZonedDateTime z = ZonedDateTime.ofLocal(ldt, zone, offset);
     if (!z.getOffset().equals(offset)) {
       throw new IllegalArgumentException("'" + s + "': offset " + offset + " is not valid in " + zone);

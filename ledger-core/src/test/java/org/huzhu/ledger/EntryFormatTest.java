@@ -42,12 +42,16 @@ class EntryFormatTest {
               + "S3,v1,flood-patrol,2025-03-09T01:00Z,2025-03-09T02:00Z,g2,,,\n",
           StandardCharsets.UTF_8);
       l.importSignins(sheet, ImportOptions.defaults());
-      l.adjust(new AdjustRequest("A-1", "v2", 30, 0, "paper sheet", "admin", LocalDateTime.of(2026, 3, 2, 9, 0)));
+      l.adjust(new AdjustRequest("A-1", "v2", 60, 0, "paper sheet", "admin", LocalDateTime.of(2026, 3, 2, 9, 0)));
       l.adjust(new AdjustRequest("A-2", "v1", 0, 45, "backfill", "admin", null));
       l.redeem(new RedeemRequest("R-1", "v2", "haircut", 1, null));
       l.transfer(new TransferRequest("T-1", "v1", "pool", 30, "donation", null));
-      l.settle(new SettleRequest("P-1", "m-barber", 20, null));
+      l.transfer(new TransferRequest("T-2", "v1", "v2", 15, null, LocalDateTime.of(2026, 3, 10, 8, 0)));
+      l.settle(new SettleRequest("P-1", "m-barber", 19, null));
+      l.settle(new SettleRequest("P-2", "m-barber", 1, LocalDateTime.of(2026, 3, 10, 9, 30)));
       l.reverse(new ReverseRequest("T-1", "wrong member", null, null));
+      l.redeem(new RedeemRequest("R-2", "v2", "haircut", 1, null));
+      l.reverse(new ReverseRequest("R-2", "not given", "U-1", LocalDateTime.of(2026, 3, 10, 12, 0)));
       l.expire(LocalDate.of(2026, 3, 10));
       journal = l.entries(1).map(e -> new String(EntryCodec.toJson(e), StandardCharsets.UTF_8) + "\n").collect(Collectors.joining());
     }

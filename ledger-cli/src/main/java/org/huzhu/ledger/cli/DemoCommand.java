@@ -101,8 +101,8 @@ final class DemoCommand extends Cli {
       json.put("catalog", RulesCommand.publication(cat, "catalog").json());
 
       ImportSummary s = ledger.importSignins(copy(data, "signins.csv"), ImportOptions.defaults());
-      json.put("import", ImportCommand.json(s, false, List.of()));
-      sections.add(new Section(msg.get("demo.import"), ImportCommand.output(s, false, List.of())));
+      json.put("import", ImportCommand.json(s, false, new ImportCommand.Notes()));
+      sections.add(new Section(msg.get("demo.import"), ImportCommand.output(s, false, new ImportCommand.Notes())));
 
       Receipt redeemed = ledger.redeem(new RedeemRequest("demo-R-1", VOLUNTEER, "haircut", 1, null));
       Receipt donated =

@@ -1,11 +1,7 @@
 package org.huzhu.ledger.cli;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.stream.Stream;
@@ -47,11 +43,11 @@ final class ExportCommand extends Cli {
         write(entries.iterator(), out());
         out().flush();
       } else {
-        try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8))) {
-          w.write('\uFEFF');
-          write(entries.iterator(), w);
-        }
-        file.commit();
+        file.write(
+            w -> {
+              w.write('\uFEFF');
+              write(entries.iterator(), w);
+            });
       }
     }
     return Huzhu.OK;

@@ -263,7 +263,7 @@ public final class Huzhu implements Runnable {
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       String detail = describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
       // an unreadable input file is refused like any bad file, in the same JSON shape
-      if (format == Format.json) {
+      if (format == Format.json && !(e instanceof OutputFile.Failure)) {
         out.println(Json.write(Json.obj("refused", "bad-file", "detail", detail)));
       }
       err.println(messages().get("error.io", detail));
@@ -280,7 +280,10 @@ public final class Huzhu implements Runnable {
     return code;
   }
 
-  private static String describe(IOException e) {
+  static String describe(IOException e) {
+    if (e instanceof OutputFile.Failure) {
+      return e.getMessage();
+    }
     if (e instanceof java.nio.file.FileSystemException f) {
       String what;
       if (f instanceof java.nio.file.NoSuchFileException) {

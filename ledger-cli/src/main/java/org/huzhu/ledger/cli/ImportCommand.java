@@ -1,10 +1,7 @@
 package org.huzhu.ledger.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,9 +60,12 @@ final class ImportCommand extends Cli {
     ImportOptions options =
         new ImportOptions(charset(encoding), id == null ? null : id.strip(), dryRun, allOrNothing, null);
     // The rejects file is readied before the import, so that an unwritable place fails first.
+    if (rejects != null && Files.exists(rejects) && Files.exists(file) && Files.isSameFile(rejects, file)) {
+      throw new IllegalArgumentException("--rejects " + rejects + " is the sheet being imported");
+    }
     try (OutputFile rejectsFile = rejects == null ? null : OutputFile.prepare("--rejects", rejects)) {
       ProgressBar bar = root().terminal() ? new ProgressBar(root().err(), msg(), System::nanoTime) : null;
-      List<Note> notes = java.util.Collections.synchronizedList(new ArrayList<>());
+      Notes notes = new Notes();
       ImportProgress progress =
           new ImportProgress() {
             @Override
@@ -84,7 +84,7 @@ final class ImportCommand extends Cli {
 
             @Override
             public void note(long line, String signinId, String note) {
-              notes.add(new Note(line, signinId, note));
+              notes.add(line, signinId, note);
             }
           };
       ImportSummary s;
@@ -102,22 +102,26 @@ final class ImportCommand extends Cli {
           bar.finish();
         }
       }
+      int exit = s.rejected() == 0 ? Huzhu.OK : allOrNothing ? Huzhu.REFUSED : Huzhu.IMPORT_REJECTED;
+      OutputFile.Failure lostRejects = null;
       if (rejectsFile != null) {
-        write(rejectsFile, rejectsCsv(s));
+        try {
+          write(rejectsFile, rejectsCsv(s));
+        } catch (OutputFile.Failure f) {
+          lostRejects = f; // the rows are committed all the same: say so, then what was lost
+        }
       }
       print(output(s, dryRun, notes));
-      if (s.rejected() == 0) {
-        return Huzhu.OK;
+      if (lostRejects != null) {
+        root().err().println(msg().get("error.io", lostRejects.getMessage()));
+        root().err().flush();
       }
-      return allOrNothing ? Huzhu.REFUSED : Huzhu.IMPORT_REJECTED;
+      return exit;
     }
   }
 
   private static void write(OutputFile file, String text) throws IOException {
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(file.open(), StandardCharsets.UTF_8))) {
-      w.write(text);
-    }
-    file.commit();
+    file.write(w -> w.write(text));
   }
 
   /**
@@ -142,7 +146,34 @@ final class ImportCommand extends Cli {
   /** A sign-in's note, shown to the coordinator and never stored. */
   record Note(long line, String signinId, String note) {}
 
-  static Map<String, Object> json(ImportSummary s, boolean dryRun, List<Note> notes) {
+  /**
+   * The notes of a sheet, the first {@link #SHOWN} of them kept to be shown: a sheet may carry a
+   * million, and a coordinator reads a screenful. Control and format characters (escape
+   * sequences, direction overrides) become spaces, so that a note cannot rewrite the terminal.
+   */
+  static final class Notes {
+    static final int SHOWN = 1000;
+    private final List<Note> kept = new ArrayList<>();
+    private long more;
+
+    synchronized void add(long line, String signinId, String note) {
+      if (kept.size() < SHOWN) {
+        kept.add(new Note(line, signinId, note.replaceAll("[\\p{Cc}\\p{Cf}]+", " ")));
+      } else {
+        more++;
+      }
+    }
+
+    synchronized List<Note> kept() {
+      return List.copyOf(kept);
+    }
+
+    synchronized long more() {
+      return more;
+    }
+  }
+
+  static Map<String, Object> json(ImportSummary s, boolean dryRun, Notes notes) {
     Map<String, Object> m =
         Json.obj(
             "read", s.read(),
@@ -159,17 +190,20 @@ final class ImportCommand extends Cli {
     if (!s.committed()) {
       m.put("committed", false);
     }
-    if (!notes.isEmpty()) {
+    if (!notes.kept().isEmpty()) {
       List<Object> list = new ArrayList<>();
-      for (Note n : notes) {
+      for (Note n : notes.kept()) {
         list.add(Json.obj("line", n.line(), "signin_id", n.signinId(), "note", n.note()));
       }
       m.put("notes", list);
+      if (notes.more() > 0) {
+        m.put("notes_not_shown", notes.more());
+      }
     }
     return m;
   }
 
-  static Output output(ImportSummary s, boolean dryRun, List<Note> notes) {
+  static Output output(ImportSummary s, boolean dryRun, Notes notes) {
     return new Output() {
       @Override
       public Object json() {
@@ -197,13 +231,16 @@ final class ImportCommand extends Cli {
           s.byReason().forEach(t::add);
           sb.append(t);
         }
-        if (!notes.isEmpty()) {
+        if (!notes.kept().isEmpty()) {
           sb.append(msg.get("import.notes")).append('\n');
           Table t = new Table(">" + msg.get("h.line"), msg.get("h.signin"), msg.get("h.note"));
-          for (Note n : notes) {
-            t.add(n.line(), n.signinId(), n.note().replaceAll("[\\r\\n\\t]+", " "));
+          for (Note n : notes.kept()) {
+            t.add(n.line(), n.signinId(), n.note());
           }
           sb.append(t);
+          if (notes.more() > 0) {
+            sb.append(msg.get("import.notes-more", notes.more())).append('\n');
+          }
         }
         if (dryRun) {
           sb.append(msg.get("import.dry-run")).append('\n');

@@ -1,18 +1,33 @@
 package org.huzhu.ledger.cli;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
  * A file the command writes (rejects, exports) that appears whole or not at all: the bytes go to a
- * new file of a unique name beside it, which then replaces it. The place is checked before any work
- * is done, so that an import never commits and then fails to write its rejects. A target that is
- * not a regular file (a terminal, a pipe, {@code /dev/null}) is written through instead.
+ * new file of a unique name beside it, which then replaces it with the target's permissions. The
+ * place is checked before any work is done, so that an import never commits and then finds it
+ * cannot write its rejects. A target that is not a regular file (a terminal, a pipe, {@code
+ * /dev/null}) is written through instead, and a symbolic link is followed.
  */
 final class OutputFile implements AutoCloseable {
+  /** Writing the output failed: no input was refused, so this is no {@code bad-file}. */
+  static final class Failure extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Failure(Path target, IOException cause) {
+      super("cannot write " + target + ": " + Huzhu.describe(cause), cause);
+    }
+  }
+
   private final Path target;
   private final Path temp;
 
@@ -25,39 +40,67 @@ final class OutputFile implements AutoCloseable {
    * Readies {@code file}, named by {@code option} in messages.
    *
    * @throws IllegalArgumentException when {@code file} is a directory
-   * @throws IOException when its directory cannot be written
+   * @throws Failure when its directory cannot be written
    */
-  static OutputFile prepare(String option, Path file) throws IOException {
-    if (Files.isDirectory(file)) {
+  static OutputFile prepare(String option, Path file) throws Failure {
+    Path target = file.toAbsolutePath();
+    try {
+      while (Files.isSymbolicLink(target)) {
+        target = target.resolveSibling(Files.readSymbolicLink(target)); // also when it dangles
+      }
+    } catch (IOException e) {
+      throw new Failure(file, e);
+    }
+    if (Files.isDirectory(target)) {
       throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
     }
-    if (Files.exists(file) && !Files.isRegularFile(file)) {
-      return new OutputFile(file, null);
+    if (Files.exists(target) && !Files.isRegularFile(target)) {
+      return new OutputFile(target, null);
     }
-    Path target = Files.isSymbolicLink(file) ? file.toRealPath() : file.toAbsolutePath();
-    Path dir = target.getParent();
     long pid = ProcessHandle.current().pid();
     for (int n = 0; ; n++) {
       // Not Files.createTempFile: it makes the file readable by its owner only.
-      Path temp = dir.resolve("." + target.getFileName() + "." + pid + "." + n + ".part");
+      Path temp = target.resolveSibling("." + target.getFileName() + "." + pid + "." + n + ".part");
       try {
         Files.createFile(temp);
         return new OutputFile(target, temp);
-      } catch (java.nio.file.FileAlreadyExistsException taken) {
+      } catch (FileAlreadyExistsException taken) {
         // another run's, or a crashed one's: try the next name
+      } catch (IOException e) {
+        throw new Failure(file, e);
       }
     }
   }
 
-  /** Where the bytes go until {@link #commit}. */
-  OutputStream open() throws IOException {
-    return Files.newOutputStream(temp == null ? target : temp);
+  /** What writes the text of the file. */
+  interface Body {
+    void writeTo(Writer w) throws IOException;
   }
 
-  /** Puts the written file in place of the target. */
-  void commit() throws IOException {
-    if (temp != null) {
+  /**
+   * Writes the file as UTF-8 and puts it in place of the target, keeping the target's permissions.
+   *
+   * @throws Failure if it cannot be written; the target is then as it was
+   */
+  void write(Body body) throws Failure {
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp == null ? target : temp), StandardCharsets.UTF_8))) {
+      body.writeTo(w);
+    } catch (Failure f) {
+      throw f;
+    } catch (IOException e) {
+      throw new Failure(target, e);
+    }
+    if (temp == null) {
+      return;
+    }
+    try {
+      PosixFileAttributeView now = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+      if (now != null && Files.exists(target)) {
+        Files.getFileAttributeView(temp, PosixFileAttributeView.class).setPermissions(now.readAttributes().permissions());
+      }
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new Failure(target, e);
     }
   }
 

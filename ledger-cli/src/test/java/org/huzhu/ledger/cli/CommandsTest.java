@@ -526,6 +526,21 @@ class CommandsTest {
   }
 
   @Test
+  void exportKeepsTheTargetsPermissionsAndFollowsALink() throws IOException {
+    books.withMembers(tmp);
+    Path file = Files.writeString(tmp.resolve("private.csv"), "old");
+    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    ok(books.run("export", "csv", "--output", file.toString()));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    assertTrue(Files.readString(file, StandardCharsets.UTF_8).startsWith("\uFEFFseq,"));
+
+    Path link = Files.createSymbolicLink(tmp.resolve("link.csv"), tmp.resolve("not-yet.csv"));
+    ok(books.run("export", "csv", "--output", link.toString()));
+    assertTrue(Files.isSymbolicLink(link), "the link is kept");
+    assertTrue(Files.readString(tmp.resolve("not-yet.csv"), StandardCharsets.UTF_8).startsWith("\uFEFFseq,"));
+  }
+
+  @Test
   void exportToAnUnwritablePlaceExits3AndLeavesNothing() throws IOException {
     books.withMembers(tmp);
     Path file = tmp.resolve("no-such-dir").resolve("out.csv");

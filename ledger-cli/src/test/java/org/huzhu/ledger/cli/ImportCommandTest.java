@@ -167,6 +167,28 @@ class ImportCommandTest {
   }
 
   @Test
+  void aThousandNotesAreShownTheRestCountedAndNoneCanRewriteTheTerminal() throws IOException {
+    StringBuilder sheet = new StringBuilder("signin_id,member_id,activity,check_in,check_out,verified_by,note\n");
+    for (int i = 0; i < ImportCommand.Notes.SHOWN + 5; i++) {
+      sheet.append("N").append(i).append(",v001,report-issue,2026-11-02T09:00,,g1,note ").append(i).append(" \u001b[2J\u202e\n");
+    }
+    Path f = Files.writeString(tmp.resolve("notes.csv"), sheet, StandardCharsets.UTF_8);
+    Run json = books.run("import", f.toString(), "--dry-run", "--format", "json");
+    assertTrue(json.out.contains("\"notes_not_shown\":5"), json::toString);
+    assertTrue(json.out.contains("{\"line\":2,\"signin_id\":\"N0\",\"note\":\"note 0  [2J \"}"), json::toString);
+    Run table = books.run("import", f.toString(), "--dry-run");
+    assertFalse(table.out.contains("\u001b") || table.out.contains("\u202e"), "no escape or direction character reaches the terminal");
+    assertTrue(table.out.contains("… and 5 more notes, not shown"), table::toString);
+  }
+
+  @Test
+  void theRejectsFileCannotBeTheSheetItself() throws IOException {
+    Run r = books.run("import", sheet.toString(), "--rejects", sheet.toString());
+    assertEquals(2, r.exit, r::toString);
+    assertEquals(SHEET, Files.readString(sheet, StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aRejectsPathThatCannotBeWrittenFailsBeforeAnythingIsCommitted() throws IOException {
     String before = balanceOfV001();
     Path dir = Files.createDirectories(tmp.resolve("rejects-dir/inside"));

@@ -37,7 +37,7 @@ public record SigninRow(
     String note)
     implements ReadRow {
   /** Longest note: the longest value of any field. */
-  public static final int MAX_NOTE = 4096;
+  public static final int MAX_NOTE = SigninFields.FIELD_CAP;
 
   /**
    * @throws IllegalArgumentException naming the field if a value breaks the rules above
