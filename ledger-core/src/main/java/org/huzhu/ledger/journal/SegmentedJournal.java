@@ -678,7 +678,10 @@ final class SegmentedJournal implements Journal {
     List<JournalRecord> records = new ArrayList<>(batch.length);
     int[] next = {0};
     write(size, () -> batch[next[0]++], (seq, prevHash, hash, entry, segment, offset) ->
-        records.add(new JournalRecord(seq, prevHash, hash, entry, segment, offset)));
+        records.add(
+            new JournalRecord(
+                seq, new String(prevHash, StandardCharsets.ISO_8859_1), new String(hash, StandardCharsets.ISO_8859_1),
+                entry, segment, offset)));
     return Collections.unmodifiableList(records);
   }
 
@@ -723,9 +726,12 @@ final class SegmentedJournal implements Journal {
     byte[] next() throws IOException;
   }
 
-  /** Told of each record an append wrote. */
+  /**
+   * Told of each record an append wrote; the hashes are 64 lower-case hex bytes, overwritten after
+   * the call (a large import writes a million records and wants no strings of them).
+   */
   private interface Written {
-    void record(long seq, String prevHash, String hash, byte[] entry, String segment, long offset);
+    void record(long seq, byte[] prevHash, byte[] hash, byte[] entry, String segment, long offset);
   }
 
   /**
@@ -747,7 +753,6 @@ final class SegmentedJournal implements Journal {
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
-    String prevHash = v.lastHash();
     List<Segment> segments = v.segments();
     long offset = v.endOffset();
     boolean roll = segments.isEmpty() || v.endOffset() >= rollBytes;
@@ -772,9 +777,7 @@ final class SegmentedJournal implements Journal {
         byte[] entry = source.next();
         long start = flushed + at;
         at = writeCodec.format(buf, at, first + i, prev, end, entry, hash);
-        String hex = new String(hash, StandardCharsets.ISO_8859_1);
-        written.record(first + i, prevHash, hex, entry, seg.name(), offset + start);
-        prevHash = hex;
+        written.record(first + i, prev, hash, entry, seg.name(), offset + start);
         System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
       }
       store.writeAndForce(seg.name(), offset + flushed, ByteBuffer.wrap(buf, 0, at));
@@ -792,7 +795,7 @@ final class SegmentedJournal implements Journal {
         failed = true;
       }
     }
-    view = new View(segments, offset + flushed, end, prevHash, null);
+    view = new View(segments, offset + flushed, end, new String(prev, StandardCharsets.ISO_8859_1), null);
     if (writeBuffer.length > (16 << 20)) {
       writeBuffer = new byte[0];
     }
