@@ -513,7 +513,10 @@ final class StateCodec {
    * reads quickly and shares its strings.
    */
   private static final class Names {
-    private final Map<String, Integer> numbers;
+    /** Writing: each name's number + 1 by open addressing, 0 for free (no boxed numbers, no nodes). */
+    private int[] table;
+    private int[] hashes;
+    private int count;
     private final List<String> names = new ArrayList<>();
     private final LocalDate[] days = new LocalDate[100_000];
 
@@ -523,7 +526,47 @@ final class StateCodec {
 
     /** Names that write about {@code expected} names without growing their table. */
     Names(int expected) {
-      numbers = new java.util.HashMap<>(expected * 4 / 3 + 16);
+      table = new int[Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1];
+      hashes = new int[Math.max(16, expected)];
+    }
+
+    /** The name's number, or -1 when it has none yet. */
+    private int number(String name, int hash) {
+      int mask = table.length - 1;
+      for (int i = hash & mask; ; i = (i + 1) & mask) {
+        int n = table[i] - 1;
+        if (n < 0 || (hashes[n] == hash && names.get(n).equals(name))) {
+          return n;
+        }
+      }
+    }
+
+    private void number(String name) {
+      if (count == hashes.length) {
+        hashes = Arrays.copyOf(hashes, count * 2);
+      }
+      if (2 * (count + 1) > table.length) {
+        table = new int[table.length * 2];
+        for (int n = 0; n < count; n++) {
+          link(n);
+        }
+      }
+      hashes[count] = spread(name.hashCode());
+      names.add(name);
+      link(count++);
+    }
+
+    private void link(int n) {
+      int mask = table.length - 1;
+      int i = hashes[n] & mask;
+      while (table[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      table[i] = n + 1;
+    }
+
+    private static int spread(int h) {
+      return (h ^ (h >>> 16)) * 0x9E3779B9;
     }
 
     void write(SnapshotOut out, String name) throws IOException {
@@ -531,15 +574,16 @@ final class StateCodec {
         out.writeInt(-1);
         return;
       }
-      Integer n = numbers.get(name);
-      if (n != null) {
+      int n = number(name, spread(name.hashCode()));
+      if (n >= 0) {
         out.writeInt(n);
       } else {
-        out.writeInt(numbers.size());
+        out.writeInt(count);
         out.writeUTF(name);
-        numbers.put(name, numbers.size());
+        number(name);
       }
     }
+
 
     /** An entry id: shared within the snapshot, but not kept in the ledger-wide name pool. */
     String readId(SnapshotIn in) throws IOException {
