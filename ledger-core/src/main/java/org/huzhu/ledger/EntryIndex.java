@@ -158,6 +158,40 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
   }
 
+  /**
+   * Adds an entry read from a snapshot, where every id appears once: no lookup first, and no
+   * values built to be taken apart again.
+   *
+   * @return its slot, for {@link #setCredit}
+   */
+  int addDecoded(
+      String id, long seq, String kind, LocalDate date, long fingerprint, LocalDateTime at, String reversedBy,
+      org.huzhu.ledger.Entry entry) {
+    int slot = add(id);
+    seqs[slot] = seq;
+    kinds[slot] = kind;
+    dates[slot] = date;
+    fingerprints[slot] = fingerprint;
+    rests[slot] = at == null && reversedBy == null && entry == null ? null : new Rest(at, reversedBy, entry);
+    return slot;
+  }
+
+  /** Makes the entry at {@code slot} a credit; the fields are those of {@link EntryInfo.CreditInfo}. */
+  void setCredit(
+      int slot, String member, long points, long minutes, long start, long end, boolean hourBased, String importId,
+      String activity, String team, String grid) {
+    flags[slot] = (byte) (CREDIT | (hourBased ? HOUR_BASED : 0));
+    members[slot] = member;
+    this.points[slot] = points;
+    this.minutes[slot] = minutes;
+    starts[slot] = start;
+    ends[slot] = end;
+    importIds[slot] = importId;
+    activities[slot] = activity;
+    teams[slot] = team;
+    grids[slot] = grid;
+  }
+
   /** A new slot for {@code id}, which is not in the index yet. */
   private int add(String id) {
     if (size == ids.length) {

@@ -326,11 +326,21 @@ final class StateCodec {
         s.accounts.put(a, new long[] {in.readLong(), in.readLong()});
       }
       int entries = in.readInt();
-      s.entries = new EntryIndex(entries);
+      if (entries < 0 || entries > in.remaining() / 16) {
+        throw new IllegalArgumentException("checkpoint holds " + entries + " entries in " + in.remaining() + " bytes");
+      }
+      EntryIndex index = new EntryIndex(entries);
+      String last = null;
       for (int i = 0; i < entries; i++) {
         String id = names.readId(in);
-        s.entries.put(id, info(in, names));
+        // written in id order, so that each is new to the index without looking it up
+        if (id == null || (last != null && last.compareTo(id) >= 0)) {
+          throw new IllegalArgumentException("checkpoint ids are not in order at " + id);
+        }
+        info(in, names, index, id);
+        last = id;
       }
+      s.entries = index;
       int imports = in.readInt();
       for (int i = 0; i < imports; i++) {
         String id = in.readUTF();
@@ -386,25 +396,26 @@ final class StateCodec {
     return m;
   }
 
-  private static EntryInfo info(SnapshotIn in, Names names) throws IOException {
+  /** Reads what {@link #info(SnapshotOut, EntryInfo, Names)} wrote into a new slot of {@code index}. */
+  private static void info(SnapshotIn in, Names names, EntryIndex index, String id) throws IOException {
     long seq = in.readLong();
     String kind = names.read(in);
     LocalDate date = names.day(in.readLong());
     long fingerprint = in.readLong();
-    String at = nullable(in);
+    String text = nullable(in);
+    LocalDateTime at = text == null ? null : LocalDateTime.parse(text);
     String reversedBy = names.readId(in);
     byte form = in.readByte();
     if (form == 1) {
-      EntryInfo.CreditInfo c =
-          new EntryInfo.CreditInfo(
-              names.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
-              names.read(in), names.read(in), names.read(in), names.read(in));
-      return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, null, c);
+      int slot = index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, null);
+      index.setCredit(
+          slot, names.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
+          names.read(in), names.read(in), names.read(in), names.read(in));
+      return;
     }
     byte[] json = new byte[in.readInt()];
     in.readFully(json);
-    Entry e = EntryCodec.fromJson(seq, json);
-    return new EntryInfo(seq, kind, date, fingerprint, at == null ? null : LocalDateTime.parse(at), reversedBy, e, null);
+    index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, EntryCodec.fromJson(seq, json));
   }
 
   private static void date(SnapshotOut out, LocalDate d) throws IOException {
@@ -463,6 +474,10 @@ final class StateCodec {
       int from = at;
       at += n;
       return from;
+    }
+
+    int remaining() {
+      return end - at;
     }
 
     /** The next byte, or -1 at the end. */
