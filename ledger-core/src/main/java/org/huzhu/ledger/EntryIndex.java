@@ -79,7 +79,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     grids = new String[capacity];
   }
 
-  private static int tableSizeFor(int entries) {
+  /** A power of two at least twice {@code entries}: an open-addressing table at most half full. */
+  static int tableSizeFor(int entries) {
     return Integer.highestOneBit(Math.max(8, entries) * 2 - 1) << 1;
   }
 
@@ -227,7 +228,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     table[i] = slot + 1;
   }
 
-  private static int spread(int h) {
+  /** Spreads a string's hash over the table's low bits, where the probing starts. */
+  static int spread(int h) {
     return (h ^ (h >>> 16)) * 0x9E3779B9;
   }
 

@@ -541,7 +541,7 @@ final class StateCodec {
 
     /** Names that write about {@code expected} names without growing their table. */
     Names(int expected) {
-      table = new int[Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1];
+      table = new int[EntryIndex.tableSizeFor(Math.max(16, expected))];
       hashes = new int[Math.max(16, expected)];
     }
 
@@ -566,7 +566,7 @@ final class StateCodec {
           link(n);
         }
       }
-      hashes[count] = spread(name.hashCode());
+      hashes[count] = EntryIndex.spread(name.hashCode());
       names.add(name);
       link(count++);
     }
@@ -580,16 +580,12 @@ final class StateCodec {
       table[i] = n + 1;
     }
 
-    private static int spread(int h) {
-      return (h ^ (h >>> 16)) * 0x9E3779B9;
-    }
-
     void write(SnapshotOut out, String name) throws IOException {
       if (name == null) {
         out.writeInt(-1);
         return;
       }
-      int n = number(name, spread(name.hashCode()));
+      int n = number(name, EntryIndex.spread(name.hashCode()));
       if (n >= 0) {
         out.writeInt(n);
       } else {
