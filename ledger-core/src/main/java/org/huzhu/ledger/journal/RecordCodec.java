@@ -131,6 +131,11 @@ final class RecordCodec {
    * @return the index after the line's LF
    */
   int format(byte[] out, int at, long seq, byte[] prevHex, long end, byte[] entry, byte[] hashOut) {
+    return format(out, at, seq, prevHex, end, entry, entry.length, hashOut);
+  }
+
+  /** {@link #format(byte[], int, long, byte[], long, byte[], byte[])} of {@code entry[0, entryLength)}. */
+  int format(byte[] out, int at, long seq, byte[] prevHex, long end, byte[] entry, int entryLength, byte[] hashOut) {
     int start = at;
     at = put(out, at, SEQ);
     at = putLong(out, at, seq);
@@ -140,7 +145,8 @@ final class RecordCodec {
     at = put(out, at, END);
     at = putLong(out, at, end);
     at = put(out, at, ENTRY);
-    at = put(out, at, entry);
+    System.arraycopy(entry, 0, out, at, entryLength);
+    at += entryLength;
     out[at++] = '}';
     hashInto(out, start, at, hashOut, 0);
     out[at++] = '\t';

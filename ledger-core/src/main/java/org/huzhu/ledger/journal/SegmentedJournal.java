@@ -677,7 +677,7 @@ final class SegmentedJournal implements Journal {
     }
     List<JournalRecord> records = new ArrayList<>(batch.length);
     int[] next = {0};
-    write(size, () -> batch[next[0]++], (seq, prevHash, hash, entry, segment, offset) ->
+    write(size, into -> into.set(batch[next[0]++]), (seq, prevHash, hash, entry, segment, offset) ->
         records.add(
             new JournalRecord(
                 seq, new String(prevHash, StandardCharsets.ISO_8859_1), new String(hash, StandardCharsets.ISO_8859_1),
@@ -723,12 +723,25 @@ final class SegmentedJournal implements Journal {
 
   /** The entries of one append, in order, each read once. */
   private interface EntrySource {
-    byte[] next() throws IOException;
+    /** Puts the next entry in {@code into}: its own array, or a buffer it reuses. */
+    void next(EntryBytes into) throws IOException;
+  }
+
+  /** An entry's bytes, {@code bytes[0, length)}. */
+  private static final class EntryBytes {
+    byte[] bytes;
+    int length;
+
+    void set(byte[] entry) {
+      bytes = entry;
+      length = entry.length;
+    }
   }
 
   /**
    * Told of each record an append wrote; the hashes are 64 lower-case hex bytes, overwritten after
-   * the call (a large import writes a million records and wants no strings of them).
+   * the call (a large import writes a million records and wants no strings of them), and the entry
+   * is the array the source gave (a buffer that a batch read back from its scratch file reuses).
    */
   private interface Written {
     void record(long seq, byte[] prevHash, byte[] hash, byte[] entry, String segment, long offset);
@@ -753,6 +766,7 @@ final class SegmentedJournal implements Journal {
     byte[] buf = writeBuffer;
     byte[] prev = RecordCodec.bytes(v.lastHash());
     byte[] hash = new byte[RecordCodec.HASH_HEX];
+    EntryBytes entry = new EntryBytes();
     List<Segment> segments = v.segments();
     long offset = v.endOffset();
     boolean roll = segments.isEmpty() || v.endOffset() >= rollBytes;
@@ -774,10 +788,10 @@ final class SegmentedJournal implements Journal {
           flushed += at;
           at = 0;
         }
-        byte[] entry = source.next();
+        source.next(entry);
         long start = flushed + at;
-        at = writeCodec.format(buf, at, first + i, prev, end, entry, hash);
-        written.record(first + i, prev, hash, entry, seg.name(), offset + start);
+        at = writeCodec.format(buf, at, first + i, prev, end, entry.bytes, entry.length, hash);
+        written.record(first + i, prev, hash, entry.bytes, seg.name(), offset + start);
         System.arraycopy(hash, 0, prev, 0, RecordCodec.HASH_HEX);
       }
       store.writeAndForce(seg.name(), offset + flushed, ByteBuffer.wrap(buf, 0, at));
@@ -904,7 +918,7 @@ final class SegmentedJournal implements Journal {
       }
       if (scratch == null) {
         int[] next = {0};
-        write(size, () -> held.get(next[0]++), (seq, prevHash, hash, entry, segment, offset) -> {});
+        write(size, into -> into.set(held.get(next[0]++)), (seq, prevHash, hash, entry, segment, offset) -> {});
         held.clear();
         return lastSeq();
       }
@@ -916,22 +930,29 @@ final class SegmentedJournal implements Journal {
       ByteBuffer in = out;
       in.limit(0);
       long[] position = {0};
+      // one buffer for every entry read back: a million arrays would be as much fresh memory again
+      byte[][] reused = {new byte[Math.max(size.longest, 16)]};
       EntrySource source =
-          () -> {
+          into -> {
             if (in.remaining() < 4) {
               refill(in, position);
             }
-            byte[] entry = new byte[in.getInt()];
-            int have = Math.min(in.remaining(), entry.length);
+            int length = in.getInt();
+            if (length < 0 || length > size.longest) {
+              throw new IOException("the batch set aside holds an entry of " + length + " bytes");
+            }
+            byte[] entry = reused[0];
+            int have = Math.min(in.remaining(), length);
             in.get(entry, 0, have);
-            if (have < entry.length) {
-              ByteBuffer rest = ByteBuffer.wrap(entry, have, entry.length - have);
+            if (have < length) {
+              ByteBuffer rest = ByteBuffer.wrap(entry, have, length - have);
               position[0] += scratch.read(position[0], rest);
               if (rest.hasRemaining()) {
                 throw new IOException("the batch set aside ends early");
               }
             }
-            return entry;
+            into.bytes = entry;
+            into.length = length;
           };
       write(size, source, (seq, prevHash, hash, entry, segment, offset) -> {});
       return lastSeq();
