@@ -88,7 +88,7 @@ final class DemoCommand extends Cli {
     try (Ledger ledger = Ledger.create(dir, ZONE, clock)) {
       EnrolmentSummary members = ledger.enrolFile(copy(data, "members.csv"), java.nio.charset.StandardCharsets.UTF_8);
       log.append(msg.get("demo.members", members.enrolled())).append('\n');
-      json.put("members", Json.obj("enrolled", members.enrolled()));
+      json.put("members", MembersImportCommand.json(members));
       List<Object> rules = new ArrayList<>();
       for (String f : List.of("rules-v1.json", "rules-v2.json")) {
         Publication p = ledger.publishRules(resource(f), f);

@@ -2,6 +2,7 @@ package org.huzhu.ledger.cli;
 
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Map;
 import org.huzhu.ledger.EnrolmentSummary;
 import org.huzhu.ledger.Ledger;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ final class MembersImportCommand extends Cli {
         new Output() {
           @Override
           public Object json() {
-            return Json.obj("read", read, "enrolled", s.enrolled(), "changed", s.changed(), "unchanged", s.unchanged());
+            return MembersImportCommand.json(s);
           }
 
           @Override
@@ -50,5 +51,12 @@ final class MembersImportCommand extends Cli {
           }
         });
     return Huzhu.OK;
+  }
+
+  /** {@code {"read":N,"enrolled":N,"changed":N,"unchanged":N}}: read is the other three together. */
+  static Map<String, Object> json(EnrolmentSummary s) {
+    return Json.obj(
+        "read", s.enrolled() + s.changed() + s.unchanged(), "enrolled", s.enrolled(), "changed", s.changed(),
+        "unchanged", s.unchanged());
   }
 }

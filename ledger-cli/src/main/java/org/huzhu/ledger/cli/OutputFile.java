@@ -43,19 +43,24 @@ final class OutputFile implements AutoCloseable {
    * @throws Failure when its directory cannot be written
    */
   static OutputFile prepare(String option, Path file) throws Failure {
-    Path target = file.toAbsolutePath();
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
+    }
+    Path target;
     try {
-      while (Files.isSymbolicLink(target)) {
-        target = target.resolveSibling(Files.readSymbolicLink(target)); // also when it dangles
+      if (Files.exists(file)) {
+        if (!Files.isRegularFile(file)) {
+          return new OutputFile(file, null); // /dev/stdout, a pipe: as given, links and all
+        }
+        target = file.toRealPath();
+      } else {
+        target = file.toAbsolutePath();
+        while (Files.isSymbolicLink(target)) {
+          target = target.resolveSibling(Files.readSymbolicLink(target)); // a link to a file to come
+        }
       }
     } catch (IOException e) {
       throw new Failure(file, e);
-    }
-    if (Files.isDirectory(target)) {
-      throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
-    }
-    if (Files.exists(target) && !Files.isRegularFile(target)) {
-      return new OutputFile(target, null);
     }
     long pid = ProcessHandle.current().pid();
     for (int n = 0; ; n++) {

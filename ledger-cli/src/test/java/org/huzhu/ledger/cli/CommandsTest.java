@@ -538,6 +538,9 @@ class CommandsTest {
     ok(books.run("export", "csv", "--output", link.toString()));
     assertTrue(Files.isSymbolicLink(link), "the link is kept");
     assertTrue(Files.readString(tmp.resolve("not-yet.csv"), StandardCharsets.UTF_8).startsWith("\uFEFFseq,"));
+
+    ok(books.run("export", "csv", "--output", "/dev/null"));
+    assertFalse(Files.isRegularFile(Path.of("/dev/null")), "a device is written through, never replaced");
   }
 
   @Test

@@ -40,7 +40,7 @@ class DemoCommandTest {
 
     Run json = Run.run(Map.of(), "demo", "--format", "json");
     assertEquals(0, json.exit, json::toString);
-    assertTrue(json.out.startsWith("{\"members\":{\"enrolled\":43},\"rules\":[{\"id\":\"sys:rules:1\",\"version\":1,\"published\":true},"), json::toString);
+    assertTrue(json.out.startsWith("{\"members\":{\"read\":43,\"enrolled\":43,\"changed\":0,\"unchanged\":0},\"rules\":[{\"id\":\"sys:rules:1\",\"version\":1,\"published\":true},"), json::toString);
     assertTrue(json.out.contains(",\"audit\":{\"ok\":true,\"entries\":1316,\"seq\":1316,"), json::toString);
   }
 
