@@ -73,6 +73,17 @@ public record Entry(long seq, String id, LocalDate date, List<Posting> postings,
     return Explanations.of(this);
   }
 
+  /**
+   * {@link #explanation()} in the language of {@code locale} when the ledger speaks it (English and
+   * Chinese), else in English; a credit's arithmetic reads the same in both.
+   *
+   * @param locale the language wanted, e.g. {@link java.util.Locale#CHINESE}
+   * @return one line
+   */
+  public String explanation(java.util.Locale locale) {
+    return Explanations.of(this, Wording.speaks(locale) ? java.util.Locale.forLanguageTag(locale.getLanguage()) : java.util.Locale.ROOT);
+  }
+
   Entry withSeq(long newSeq) {
     return new Entry(newSeq, id, date, postings, detail);
   }

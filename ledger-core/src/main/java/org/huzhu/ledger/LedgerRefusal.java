@@ -12,7 +12,6 @@ import java.util.Objects;
 public final class LedgerRefusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  private static final java.util.Map<String, java.util.Properties> MESSAGES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final Reason reason;
   /** The message's key in {@code refusals.properties}, or null for a detail given as text. */
@@ -56,40 +55,11 @@ public final class LedgerRefusal extends RuntimeException {
   }
 
   private static String render(Locale locale, String key, Object[] args) {
-    String pattern = messages(locale.getLanguage()).getProperty(key);
-    if (pattern == null) {
-      pattern = messages("").getProperty(key);
-    }
-    if (pattern == null) {
-      throw new IllegalStateException("no refusal message " + key);
-    }
     Object[] texts = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       texts[i] = args[i] instanceof LedgerRefusal r ? r.detail(locale) : args[i];
     }
-    return new java.text.MessageFormat(pattern, Locale.ROOT).format(texts);
-  }
-
-  /**
-   * The messages of one language ("" for English), read from this class's own resources rather
-   * than through ResourceBundle: its controls are refused in a named module, and it would fall
-   * back to the JVM's default locale (a Chinese machine asked for English would answer in Chinese).
-   */
-  private static java.util.Properties messages(String language) {
-    return MESSAGES.computeIfAbsent(
-        language,
-        lang -> {
-          java.util.Properties p = new java.util.Properties();
-          String name = lang.isEmpty() ? "refusals.properties" : "refusals_" + lang + ".properties";
-          try (java.io.InputStream in = LedgerRefusal.class.getResourceAsStream(name)) {
-            if (in != null) {
-              p.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          return p;
-        });
+    return Wording.format("refusals", locale, key, texts);
   }
 
   private static String oneLine(String detail) {
@@ -126,7 +96,7 @@ public final class LedgerRefusal extends RuntimeException {
    * @return the detail, one line
    */
   public String detail(Locale locale) {
-    if (key == null || args == null || locale.getLanguage().equals("en") || locale.getLanguage().isEmpty()) {
+    if (key == null || args == null || !Wording.speaks(locale)) {
       return detail();
     }
     return oneLine(render(Locale.forLanguageTag(locale.getLanguage()), key, args));

@@ -64,7 +64,7 @@ final class StatementCommand extends Cli {
         Csv c = new Csv().row("date", "id", "kind", "points", "minutes", "explanation");
         for (Statement.Line l : s.lines()) {
           c.raw(l.entry().date()).raw(l.entry().id()).raw(l.entry().kind()).raw(l.points()).raw(l.minutes())
-              .text(l.explanation()).end();
+              .text(l.entry().explanation(msg.locale())).end();
         }
         return c.toString();
       }
@@ -80,7 +80,7 @@ final class StatementCommand extends Cli {
                 msg.get("h.date"), msg.get("h.entry"), msg.get("h.kind"), ">" + msg.get("h.points"), ">" + msg.get("h.hours"),
                 msg.get("h.explanation"));
         for (Statement.Line l : s.lines()) {
-          t.add(l.entry().date(), l.entry().id(), l.entry().kind(), l.points(), Minutes.format(l.minutes()), l.explanation());
+          t.add(l.entry().date(), l.entry().id(), l.entry().kind(), l.points(), Minutes.format(l.minutes()), l.entry().explanation(msg.locale()));
         }
         sb.append(t);
         sb.append(msg.get("statement.closing", s.closing().points(), Minutes.format(s.closing().minutes()))).append('\n');

@@ -380,6 +380,8 @@ class CommandsTest {
     assertEquals("{\"refused\":\"unknown-member\",\"detail\":\"成员 v9 尚未登记\"}", jsonRefused.out.strip());
     Run english = books.run("--lang", "en", "balance", "--member", "v9");
     assertTrue(english.err.contains("member v9 is not enrolled"), english::toString);
+    Run statement = books.run("--lang", "zh", "statement", "--member", "v1");
+    assertTrue(statement.out.contains("登记加入，加入日期"), "explanations are told in Chinese: " + statement);
   }
 
   @Test

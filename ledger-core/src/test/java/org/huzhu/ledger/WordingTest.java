@@ -16,11 +16,11 @@ import java.util.Locale;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** Refusals are told in English and in Chinese, with the same codes, ids and amounts. */
-class RefusalMessagesTest {
+/** Refusals and explanations are told in English and in Chinese, with the same codes, ids and amounts. */
+class WordingTest {
   static Properties load(String name) throws IOException {
     Properties p = new Properties();
-    try (InputStream in = RefusalMessagesTest.class.getResourceAsStream(name)) {
+    try (InputStream in = WordingTest.class.getResourceAsStream(name)) {
       p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     }
     return p;
@@ -37,15 +37,29 @@ class RefusalMessagesTest {
     return used;
   }
 
-  @Test
-  void everyMessageHasAChineseTranslationWithTheSameArguments() throws IOException {
-    Properties en = load("refusals.properties");
-    Properties zh = load("refusals_zh.properties");
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"refusals", "explanations"})
+  void everyMessageHasAChineseTranslationWithTheSameArguments(String name) throws IOException {
+    Properties en = load(name + ".properties");
+    Properties zh = load(name + "_zh.properties");
     assertEquals(en.stringPropertyNames(), zh.stringPropertyNames());
     for (String key : en.stringPropertyNames()) {
       assertEquals(arguments(en.getProperty(key)), arguments(zh.getProperty(key)), key);
       assertTrue(zh.getProperty(key).codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN), key);
     }
+  }
+
+  @Test
+  void anEntryIsExplainedInTheLanguageAskedFor() {
+    Ledger ledger = Ledger.inMemory(MutableClock.SHANGHAI, new MutableClock(LocalDateTime.of(2026, 3, 10, 18, 0)));
+    ledger.enrol(List.of(new MemberRecord("v1", LocalDate.of(2025, 1, 1), "care", null)));
+    Entry adjust = ledger.adjust(new AdjustRequest("A", "v1", 0, 30, "paper sheet", "g1", null)).entry();
+    assertEquals("adjustment +30 min backfilled: paper sheet (approved by g1)", adjust.explanation());
+    assertEquals(adjust.explanation(), adjust.explanation(Locale.forLanguageTag("tr-TR")));
+    assertEquals("补录 +30 分钟：paper sheet（批准人 g1）", adjust.explanation(Locale.SIMPLIFIED_CHINESE));
+    Entry enrolled = ledger.entries(1).filter(e -> e.id().equals("sys:member:v1")).findFirst().orElseThrow();
+    assertEquals("enrolled, joined 2025-01-01, team care", enrolled.explanation());
+    assertEquals("登记加入，加入日期 2025-01-01，服务队 care", enrolled.explanation(Locale.CHINESE));
   }
 
   @Test
