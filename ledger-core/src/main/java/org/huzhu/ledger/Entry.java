@@ -79,6 +79,7 @@ public record Entry(long seq, String id, LocalDate date, List<Posting> postings,
    *
    * @param locale the language wanted, e.g. {@link java.util.Locale#CHINESE}
    * @return one line
+   * @throws NullPointerException if {@code locale} is null
    */
   public String explanation(java.util.Locale locale) {
     return Explanations.of(this, Wording.speaks(locale) ? java.util.Locale.forLanguageTag(locale.getLanguage()) : java.util.Locale.ROOT);

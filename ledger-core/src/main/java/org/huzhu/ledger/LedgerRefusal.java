@@ -94,8 +94,10 @@ public final class LedgerRefusal extends RuntimeException {
    *
    * @param locale the language wanted, e.g. {@link Locale#CHINESE}
    * @return the detail, one line
+   * @throws NullPointerException if {@code locale} is null
    */
   public String detail(Locale locale) {
+    java.util.Objects.requireNonNull(locale, "locale");
     if (key == null || args == null || !Wording.speaks(locale)) {
       return detail();
     }

@@ -29,7 +29,7 @@ final class Wording {
    * @throws IllegalStateException when the message does not exist
    */
   static String format(String name, Locale locale, String key, Object... args) {
-    String pattern = load(name, locale.getLanguage()).getProperty(key);
+    String pattern = speaks(locale) ? load(name, locale.getLanguage()).getProperty(key) : null;
     if (pattern == null) {
       pattern = load(name, "").getProperty(key);
     }
@@ -39,9 +39,12 @@ final class Wording {
     return new MessageFormat(pattern, Locale.ROOT).format(args);
   }
 
+  /** The languages besides English that the ledger has sentences in. */
+  private static final java.util.Set<String> SPOKEN = java.util.Set.of("zh");
+
   /** Whether the ledger has sentences in {@code locale}'s language other than English. */
   static boolean speaks(Locale locale) {
-    return !locale.getLanguage().isEmpty() && !locale.getLanguage().equals("en");
+    return SPOKEN.contains(locale.getLanguage());
   }
 
   private static Properties load(String name, String language) {

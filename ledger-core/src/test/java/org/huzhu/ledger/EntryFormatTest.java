@@ -25,6 +25,7 @@ class EntryFormatTest {
   void everyKindOfEntryKeepsItsBytes() throws IOException {
     MutableClock clock = new MutableClock(LocalDateTime.of(2026, 3, 10, 18, 0));
     String journal;
+    String explanations;
     try (Ledger l = Ledger.inMemory(MutableClock.SHANGHAI, clock)) {
       l.enrol(
           List.of(
@@ -54,6 +55,10 @@ class EntryFormatTest {
       l.reverse(new ReverseRequest("R-2", "not given", "U-1", LocalDateTime.of(2026, 3, 10, 12, 0)));
       l.expire(LocalDate.of(2026, 3, 10));
       journal = l.entries(1).map(e -> new String(EntryCodec.toJson(e), StandardCharsets.UTF_8) + "\n").collect(Collectors.joining());
+      explanations = l.entries(1).map(e -> e.id() + "\t" + e.explanation() + "\n").collect(Collectors.joining());
+    }
+    try (InputStream in = getClass().getResourceAsStream("golden-explanations.txt")) {
+      assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), explanations, "what a statement tells a volunteer");
     }
     try (InputStream in = getClass().getResourceAsStream("golden-entries.jsonl")) {
       assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), journal);

@@ -94,7 +94,11 @@ final class ImportCommand extends Cli {
         // A file refused whole has no rejected rows; the rejects file asked for still replaces
         // any earlier one, with its header only, so that no stale rows are taken for this run's.
         if (rejectsFile != null) {
-          write(rejectsFile, "\uFEFF" + new Csv().row("line", "signin_id", "reason", "detail"));
+          try {
+            write(rejectsFile, "\uFEFF" + new Csv().row("line", "signin_id", "reason", "detail"));
+          } catch (OutputFile.Failure f) {
+            refused.addSuppressed(f); // the refusal is what the user must hear about
+          }
         }
         throw refused;
       } finally {

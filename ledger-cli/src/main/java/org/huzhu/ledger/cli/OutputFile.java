@@ -2,6 +2,7 @@ package org.huzhu.ledger.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 
 /**
@@ -46,16 +48,22 @@ final class OutputFile implements AutoCloseable {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
     }
+    Path given = file.toAbsolutePath().normalize();
+    if (given.startsWith("/dev") || given.startsWith("/proc") || (Files.exists(file) && !Files.isRegularFile(file))) {
+      // /dev/stdout, a pipe, a terminal: written through as given. Even when /dev/stdout leads to a
+      // regular file (a shell's >> redirect), replacing that file would lose what it held.
+      return new OutputFile(file, null);
+    }
     Path target;
     try {
       if (Files.exists(file)) {
-        if (!Files.isRegularFile(file)) {
-          return new OutputFile(file, null); // /dev/stdout, a pipe: as given, links and all
-        }
         target = file.toRealPath();
       } else {
-        target = file.toAbsolutePath();
-        while (Files.isSymbolicLink(target)) {
+        target = given;
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+          if (hops == 40) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "too many levels of symbolic links");
+          }
           target = target.resolveSibling(Files.readSymbolicLink(target)); // a link to a file to come
         }
       }
@@ -88,7 +96,17 @@ final class OutputFile implements AutoCloseable {
    * @throws Failure if it cannot be written; the target is then as it was
    */
   void write(Body body) throws Failure {
-    try (Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp == null ? target : temp), StandardCharsets.UTF_8))) {
+    // Written through, a target is never truncated: /dev/stdout may be a shell's >> to a file.
+    OutputStream stream;
+    try {
+      stream =
+          temp == null
+              ? Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+              : Files.newOutputStream(temp);
+    } catch (IOException e) {
+      throw new Failure(target, e);
+    }
+    try (Writer w = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8))) {
       body.writeTo(w);
     } catch (Failure f) {
       throw f;

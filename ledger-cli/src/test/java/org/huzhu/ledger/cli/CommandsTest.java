@@ -543,6 +543,11 @@ class CommandsTest {
 
     ok(books.run("export", "csv", "--output", "/dev/null"));
     assertFalse(Files.isRegularFile(Path.of("/dev/null")), "a device is written through, never replaced");
+
+    Path loop = Files.createSymbolicLink(tmp.resolve("loop.csv"), tmp.resolve("loop.csv"));
+    Run looped = books.run("export", "csv", "--output", loop.toString());
+    assertEquals(3, looped.exit, looped::toString);
+    assertTrue(looped.err.contains("too many levels of symbolic links"), looped::toString);
   }
 
   @Test

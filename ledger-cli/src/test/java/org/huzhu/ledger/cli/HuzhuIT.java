@@ -48,6 +48,28 @@ class HuzhuIT {
   }
 
   @Test
+  void anExportToDevStdoutGoesThroughAPipeAndAppendsToAFile() throws Exception {
+    assertEquals(0, huzhu("init").exit());
+    String jar = System.getProperty("huzhu.jar", "target/huzhu.jar");
+    List<String> cmd =
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", Path.of(jar).toAbsolutePath().toString(),
+            "export", "csv", "--output", "/dev/stdout");
+    ProcessBuilder piped = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
+    piped.environment().put("HUZHU_JOURNAL", tmp.resolve("books").toString());
+    Process p = piped.start();
+    byte[] bytes = p.getInputStream().readAllBytes();
+    assertEquals(0, p.waitFor(), "export through a pipe");
+    assertTrue(new String(bytes, StandardCharsets.UTF_8).startsWith("\uFEFFseq,id,kind"));
+
+    Path all = Files.writeString(tmp.resolve("all.csv"), "kept\n");
+    ProcessBuilder appended = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(ProcessBuilder.Redirect.appendTo(all.toFile()));
+    appended.environment().put("HUZHU_JOURNAL", tmp.resolve("books").toString());
+    assertEquals(0, appended.start().waitFor());
+    String text = Files.readString(all, StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("kept\n\uFEFFseq,id,kind"), "what the file held is kept: " + text);
+  }
+
+  @Test
   void initImportAdjustBalanceAudit() throws Exception {
     Result init = huzhu("init", "--zone", "Asia/Shanghai");
     assertEquals(0, init.exit(), init::toString);
