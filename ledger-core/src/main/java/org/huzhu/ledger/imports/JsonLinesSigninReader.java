@@ -130,7 +130,8 @@ final class JsonLinesSigninReader extends DecodedReader {
         if (t != JsonToken.FIELD_NAME) {
           return SigninFields.malformed(rowLine, n, values[SigninFields.SIGNIN_ID], "the JSON object is not complete");
         }
-        String name = p.currentName();
+        // names are trimmed as a CSV header's are: " signin_id " is signin_id
+        String name = trim(p.currentName());
         JsonToken value = p.nextToken();
         int field = SigninFields.indexOf(name);
         if (field < 0) {

@@ -34,6 +34,14 @@ class JsonLinesTest {
   }
 
   @Test
+  void namesAreTrimmedAsAHeadersAre() {
+    ReadRow r = jsonl(GOOD.replace("\"signin_id\"", "\" signin_id\\t\"") + "\n").get(0);
+    assertEquals("s1", assertInstanceOf(SigninRow.class, r, r::toString).signinId());
+    ReadRow twice = jsonl(GOOD.replace("{", "{\"signin_id \":\"s2\",") + "\n").get(0);
+    assertInstanceOf(MalformedRow.class, twice, "signin_id given twice once trimmed");
+  }
+
+  @Test
   void readsObjectsWithTheirLineNumbersSkippingBlankLines() {
     List<ReadRow> rows =
         jsonl(GOOD + "\n\n  \r\n" + GOOD.replace("s1", "s2") + "\r" + GOOD.replace("s1", "s3"));
