@@ -220,8 +220,13 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void link(int slot) {
+    link(table, hashes[slot], slot);
+  }
+
+  /** Puts {@code slot} + 1 in the first free place of {@code table} from {@code hash} on. */
+  static void link(int[] table, int hash, int slot) {
     int mask = table.length - 1;
-    int i = hashes[slot] & mask;
+    int i = hash & mask;
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }

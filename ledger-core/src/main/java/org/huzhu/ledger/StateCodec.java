@@ -572,12 +572,7 @@ final class StateCodec {
     }
 
     private void link(int n) {
-      int mask = table.length - 1;
-      int i = hashes[n] & mask;
-      while (table[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      table[i] = n + 1;
+      EntryIndex.link(table, hashes[n], n);
     }
 
     void write(SnapshotOut out, String name) throws IOException {
