@@ -1,7 +1,6 @@
 package org.huzhu.ledger;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.huzhu.ledger.journal.Checkpoint;
