@@ -148,7 +148,7 @@ final class Audit {
           return false;
         }
       }
-      return CreditAudit.check(s, e, this::find, where(r));
+      return CreditAudit.check(s, e, this::find, () -> where(r));
     }
 
     private void floors(Entry e, JournalRecord r) {

@@ -1,6 +1,7 @@
 package org.huzhu.ledger;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.huzhu.ledger.rules.Accrual;
 import org.huzhu.ledger.rules.CreditBreakdown;
 import org.huzhu.ledger.rules.CreditResult;
@@ -20,20 +21,20 @@ final class CreditAudit {
 
   private CreditAudit() {}
 
-  static boolean check(LedgerState s, Entry e, Finder f, String where) {
+  static boolean check(LedgerState s, Entry e, Finder f, Supplier<String> where) {
     if (!(e.detail() instanceof EntryDetail.Credit c)) {
       return true;
     }
     CreditBreakdown cited = c.breakdown();
     MemberState m = s.member(c.member());
     if (m == null) {
-      f.find(e.id(), "state", "credits " + c.member() + ", who is not enrolled" + where);
+      f.find(e.id(), "state", "credits " + c.member() + ", who is not enrolled" + where.get());
       return false;
     }
     RuleVersion inForce = s.rulesInForce(e.date());
     if (inForce == null || inForce.version() != cited.ruleVersion()) {
       f.find(e.id(), "rederive", "cites rules version " + cited.ruleVersion() + " but version "
-          + (inForce == null ? "none" : inForce.version()) + " was in force on " + e.date() + where);
+          + (inForce == null ? "none" : inForce.version()) + " was in force on " + e.date() + where.get());
       return true;
     }
     long already = Math.max(0, m.dayPoints.on(e.date()));
@@ -46,17 +47,17 @@ final class CreditAudit {
             : List.of();
     if (!again.equals(cited)) {
       f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", its breakdown says "
-          + cited.points() + " points and " + Minutes.format(cited.minutesCredited()) + where);
+          + cited.points() + " points and " + Minutes.format(cited.minutesCredited()) + where.get());
     } else if (!expected.equals(e.postings())) {
-      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", its postings say " + postings(e.postings()) + where);
+      f.find(e.id(), "rederive", "re-derives to " + describe(again) + ", its postings say " + postings(e.postings()) + where.get());
     } else if (!e.date().equals(c.checkIn().toLocalDate())) {
-      f.find(e.id(), "rederive", "is dated " + e.date() + ", its check-in " + c.checkIn().toLocalDate() + where);
+      f.find(e.id(), "rederive", "is dated " + e.date() + ", its check-in " + c.checkIn().toLocalDate() + where.get());
     }
     if (cited.hourBased() && c.checkOut() != null) {
       MemberState.Interval other =
           m.overlapping(CreditFold.nanos(c.checkIn()), CreditFold.nanos(c.checkOut()), e.id());
       if (other != null) {
-        f.find(e.id(), "overlap", "overlaps credit " + other.creditId() + " of member " + c.member() + where);
+        f.find(e.id(), "overlap", "overlaps credit " + other.creditId() + " of member " + c.member() + where.get());
       }
     }
     return true;

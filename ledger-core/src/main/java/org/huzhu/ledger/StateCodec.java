@@ -23,11 +23,11 @@ import org.huzhu.ledger.rules.RuleVersions;
 
 /**
  * The binary snapshot of a state that checkpoints hold. Deterministic: the same state gives the
- * same bytes (maps are written in key order), so the audit can compare a checkpoint with the state
+ * same bytes (maps are written in key order, entries in journal order), so the audit can compare a checkpoint with the state
  * it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 5;
+  private static final int FORMAT = 6;
 
   private StateCodec() {}
 
@@ -69,8 +69,7 @@ final class StateCodec {
       }
       List<MemberState> members = new ArrayList<>(s.members.values());
       members.sort(Comparator.comparing(m -> m.id));
-      // every entry id is a name, and so are members, activities, teams, grids and imports
-      Names names = new Names(s.entries.size() + 2 * members.size());
+      Names names = new Names(s.entries.size());
       out.writeInt(members.size());
       for (MemberState m : members) {
         member(out, m, names);
@@ -82,12 +81,14 @@ final class StateCodec {
         out.writeLong(a.getValue()[0]);
         out.writeLong(a.getValue()[1]);
       }
-      String[] ids = s.entries.keySet().toArray(new String[0]);
-      Arrays.sort(ids);
-      out.writeInt(ids.length);
-      for (String id : ids) {
-        names.write(out, id);
-        info(out, s.entries.get(id), names);
+      // In journal order, which replay and live operation agree on, and which is the order the
+      // index's columns are filled in.
+      EntryIndex index = s.entries instanceof EntryIndex i ? i : indexOf(s.entries);
+      int[] order = index.slotsBySeq();
+      out.writeInt(order.length);
+      for (int slot : order) {
+        names.writeId(out, index.idAt(slot));
+        info(out, index.infoAt(slot), names);
       }
       Map<String, List<String>> imports = new TreeMap<>(s.imports);
       out.writeInt(imports.size());
@@ -95,13 +96,19 @@ final class StateCodec {
         out.writeUTF(i.getKey());
         out.writeInt(i.getValue().size());
         for (String id : i.getValue()) {
-          names.write(out, id);
+          names.writeId(out, id);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.view();
+  }
+
+  private static EntryIndex indexOf(Map<String, EntryInfo> entries) {
+    EntryIndex index = new EntryIndex(entries.size());
+    index.putAll(entries);
+    return index;
   }
 
   /**
@@ -205,7 +212,7 @@ final class StateCodec {
     out.writeBoolean(m.everPosted);
     out.writeInt(m.lots.size());
     for (Lot l : m.lots) {
-      names.write(out, l.id);
+      names.writeId(out, l.id);
       out.writeLong(l.seq);
       date(out, l.date);
       date(out, l.expiresOn);
@@ -225,7 +232,7 @@ final class StateCodec {
     for (int i = 0; i < intervals.size(); i++) {
       out.writeLong(intervals.start(i));
       out.writeLong(intervals.end(i));
-      names.write(out, intervals.creditId(i));
+      names.writeId(out, intervals.creditId(i));
     }
     Map<String, Long> monthly = new TreeMap<>(m.monthlyQuantity);
     out.writeInt(monthly.size());
@@ -241,7 +248,7 @@ final class StateCodec {
     date(out, i.date());
     out.writeLong(i.fingerprint());
     nullable(out, i.at() == null ? null : i.at().toString());
-    names.write(out, i.reversedBy());
+    names.writeId(out, i.reversedBy());
     if (i.credit() != null) {
       out.writeByte(1);
       EntryInfo.CreditInfo c = i.credit();
@@ -330,15 +337,13 @@ final class StateCodec {
         throw new IllegalArgumentException("checkpoint holds " + entries + " entries in " + in.remaining() + " bytes");
       }
       EntryIndex index = new EntryIndex(entries);
-      String last = null;
+      long seq = 0;
       for (int i = 0; i < entries; i++) {
         String id = names.readId(in);
-        // written in id order, so that each is new to the index without looking it up
-        if (id == null || (last != null && last.compareTo(id) >= 0)) {
-          throw new IllegalArgumentException("checkpoint ids are not in order at " + id);
+        if (id == null) {
+          throw new IllegalArgumentException("checkpoint entry " + i + " has no id");
         }
-        info(in, names, index, id);
-        last = id;
+        seq = info(in, names, index, id, seq);
       }
       s.entries = index;
       int imports = in.readInt();
@@ -397,8 +402,11 @@ final class StateCodec {
   }
 
   /** Reads what {@link #info(SnapshotOut, EntryInfo, Names)} wrote into a new slot of {@code index}. */
-  private static void info(SnapshotIn in, Names names, EntryIndex index, String id) throws IOException {
+  private static long info(SnapshotIn in, Names names, EntryIndex index, String id, long after) throws IOException {
     long seq = in.readLong();
+    if (seq <= after) {
+      throw new IllegalArgumentException("checkpoint entries are not in journal order at " + id);
+    }
     String kind = names.read(in);
     LocalDate date = names.day(in.readLong());
     long fingerprint = in.readLong();
@@ -411,11 +419,12 @@ final class StateCodec {
       index.setCredit(
           slot, names.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
           names.read(in), names.read(in), names.read(in), names.read(in));
-      return;
+      return seq;
     }
     byte[] json = new byte[in.readInt()];
     in.readFully(json);
     index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, EntryCodec.fromJson(seq, json));
+    return seq;
   }
 
   private static void date(SnapshotOut out, LocalDate d) throws IOException {
@@ -528,9 +537,13 @@ final class StateCodec {
    * reads quickly and shares its strings.
    */
   private static final class Names {
-    /** Writing: each name's number + 1 by open addressing, 0 for free (no boxed numbers, no nodes). */
-    private int[] table;
-    private int[] hashes;
+    /**
+     * Writing: entry ids (over a million) and the other names (kinds, members, activities, teams,
+     * grids, imports: thousands, met several times an entry) are looked up in tables of their own,
+     * so that the small one stays in the cache. Both number from one count.
+     */
+    private final NameTable vocabulary;
+    private final NameTable ids;
     private int count;
     private final List<String> names = new ArrayList<>();
     private final LocalDate[] days = new LocalDate[100_000];
@@ -539,57 +552,36 @@ final class StateCodec {
       this(0);
     }
 
-    /** Names that write about {@code expected} names without growing their table. */
-    Names(int expected) {
-      table = new int[EntryIndex.tableSizeFor(Math.max(16, expected))];
-      hashes = new int[Math.max(16, expected)];
+    /** Names that write about {@code expectedIds} entry ids without growing their table. */
+    Names(int expectedIds) {
+      vocabulary = new NameTable(1024);
+      ids = new NameTable(expectedIds);
     }
 
-    /** The name's number, or -1 when it has none yet. */
-    private int number(String name, int hash) {
-      int mask = table.length - 1;
-      for (int i = hash & mask; ; i = (i + 1) & mask) {
-        int n = table[i] - 1;
-        if (n < 0 || (hashes[n] == hash && names.get(n).equals(name))) {
-          return n;
-        }
-      }
-    }
-
-    private void number(String name) {
-      if (count == hashes.length) {
-        hashes = Arrays.copyOf(hashes, count * 2);
-      }
-      if (2 * (count + 1) > table.length) {
-        table = new int[table.length * 2];
-        for (int n = 0; n < count; n++) {
-          link(n);
-        }
-      }
-      hashes[count] = EntryIndex.spread(name.hashCode());
-      names.add(name);
-      link(count++);
-    }
-
-    private void link(int n) {
-      EntryIndex.link(table, hashes[n], n);
-    }
-
+    /** A member, kind, activity, team, grid or import name. */
     void write(SnapshotOut out, String name) throws IOException {
+      write(out, name, vocabulary);
+    }
+
+    /** An entry's id, wherever it is named. */
+    void writeId(SnapshotOut out, String id) throws IOException {
+      write(out, id, ids);
+    }
+
+    private void write(SnapshotOut out, String name, NameTable table) throws IOException {
       if (name == null) {
         out.writeInt(-1);
         return;
       }
-      int n = number(name, EntryIndex.spread(name.hashCode()));
+      int n = table.number(name);
       if (n >= 0) {
         out.writeInt(n);
       } else {
         out.writeInt(count);
         out.writeUTF(name);
-        number(name);
+        table.add(name, count++);
       }
     }
-
 
     /** An entry id: shared within the snapshot, but not kept in the ledger-wide name pool. */
     String readId(SnapshotIn in) throws IOException {
@@ -629,6 +621,60 @@ final class StateCodec {
         days[(int) epochDay] = d;
       }
       return d;
+    }
+  }
+
+  /**
+   * Names and their numbers by open addressing: each slot holds a name and, packed beside it, the
+   * name's hash and number + 1 (0 for free). A hit is usually the very same string (a lot's id is
+   * its entry's), which needs no comparison of characters.
+   */
+  private static final class NameTable {
+    private long[] slots;
+    private String[] keys;
+    private int size;
+
+    NameTable(int expected) {
+      slots = new long[EntryIndex.tableSizeFor(Math.max(16, expected))];
+      keys = new String[slots.length];
+    }
+
+    /** The name's number, or -1 when it has none yet. */
+    int number(String name) {
+      int hash = EntryIndex.spread(name.hashCode());
+      int mask = slots.length - 1;
+      for (int i = hash & mask; slots[i] != 0; i = (i + 1) & mask) {
+        if ((int) (slots[i] >>> 32) == hash && (keys[i] == name || keys[i].equals(name))) {
+          return (int) slots[i] - 1;
+        }
+      }
+      return -1;
+    }
+
+    void add(String name, int number) {
+      if (2 * (size + 1) > slots.length) {
+        long[] oldSlots = slots;
+        String[] oldKeys = keys;
+        slots = new long[oldSlots.length * 2];
+        keys = new String[slots.length];
+        for (int j = 0; j < oldSlots.length; j++) {
+          if (oldSlots[j] != 0) {
+            link(oldSlots[j], oldKeys[j]);
+          }
+        }
+      }
+      link(((long) EntryIndex.spread(name.hashCode()) << 32) | (number + 1L), name);
+      size++;
+    }
+
+    private void link(long slot, String name) {
+      int mask = slots.length - 1;
+      int i = (int) (slot >>> 32) & mask;
+      while (slots[i] != 0) {
+        i = (i + 1) & mask;
+      }
+      slots[i] = slot;
+      keys[i] = name;
     }
   }
 }

@@ -101,4 +101,43 @@ class EntryIndexProperties {
       assertEquals(model.get(id), index.get(id));
     }
   }
+
+  /** Distinct seqs in any order, small ones or ones too large to pack beside a slot. */
+  @Provide
+  Arbitrary<List<Long>> seqs() {
+    Arbitrary<Long> small = Arbitraries.longs().between(1, 5_000);
+    Arbitrary<Long> large = Arbitraries.longs().between(1L << 40, Long.MAX_VALUE);
+    return Arbitraries.oneOf(small.list().uniqueElements().ofMaxSize(300), Arbitraries.oneOf(small, large).list().uniqueElements().ofMaxSize(300));
+  }
+
+  @Property(tries = 200)
+  void walksItsSlotsInSeqOrder(@ForAll("seqs") List<Long> seqs) {
+    EntryIndex index = new EntryIndex();
+    for (long seq : seqs) {
+      index.put("e" + seq, new EntryInfo(seq, "adjustment", LocalDate.of(2026, 1, 1), seq, null, null, null, null));
+    }
+    List<Long> walked = new java.util.ArrayList<>();
+    for (int slot : index.slotsBySeq()) {
+      walked.add(index.infoAt(slot).seq());
+      assertEquals("e" + index.infoAt(slot).seq(), index.idAt(slot));
+    }
+    assertEquals(seqs.stream().sorted().toList(), walked);
+  }
+
+  @Property(tries = 100)
+  void refusesADecodedIdTwice(@ForAll("puts") List<Put> puts) {
+    EntryIndex index = new EntryIndex();
+    Set<String> seen = new java.util.HashSet<>();
+    for (Put p : puts) {
+      EntryInfo i = p.info();
+      if (seen.add(p.id())) {
+        index.addDecoded(p.id(), i.seq(), i.kind(), i.date(), i.fingerprint(), i.at(), i.reversedBy(), i.entry());
+      } else {
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> index.addDecoded(p.id(), i.seq(), i.kind(), i.date(), i.fingerprint(), i.at(), i.reversedBy(), i.entry()));
+      }
+    }
+    assertEquals(seen.size(), index.size());
+  }
 }
