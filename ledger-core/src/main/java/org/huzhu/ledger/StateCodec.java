@@ -23,8 +23,8 @@ import org.huzhu.ledger.rules.RuleVersions;
 
 /**
  * The binary snapshot of a state that checkpoints hold. Deterministic: the same state gives the
- * same bytes (maps are written in key order, entries in journal order), so the audit can compare a checkpoint with the state
- * it rebuilds byte for byte.
+ * same bytes (maps are written in key order, entries in journal order), so the audit can compare a
+ * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
   private static final int FORMAT = 6;
