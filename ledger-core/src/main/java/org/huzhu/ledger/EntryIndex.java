@@ -9,6 +9,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.IntFunction;
 
 /**
@@ -51,6 +53,11 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private String[] activities;
   private String[] teams;
   private String[] grids;
+  /**
+   * While a snapshot's entries are still being read on another thread, what the first use of the
+   * index waits for; null once its columns are complete.
+   */
+  private volatile CompletableFuture<Void> filling;
 
   EntryIndex() {
     this(16);
@@ -79,6 +86,43 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     grids = new String[capacity];
   }
 
+  /**
+   * Fills this index from {@code decoder} (which calls {@link #addDecoded} and {@link #setCredit})
+   * on a thread of its own; any other use of the index waits until it is done. Opening a large
+   * ledger then does not wait for the bulk of its checkpoint, which a read of a balance never uses,
+   * and the command's own work runs beside it.
+   */
+  void fillInBackground(Runnable decoder) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    filling = done;
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                decoder.run();
+                done.complete(null);
+              } catch (Throwable e) {
+                done.completeExceptionally(e);
+              }
+            },
+            "huzhu-checkpoint-entries");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** Waits for a background fill; a failed one fails every use of the index. */
+  private void ready() {
+    CompletableFuture<Void> f = filling;
+    if (f != null) {
+      try {
+        f.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("the checkpoint's entries cannot be read: " + e.getCause().getMessage(), e.getCause());
+      }
+      filling = null;
+    }
+  }
+
   /** A power of two at least twice {@code entries}: an open-addressing table at most half full. */
   static int tableSizeFor(int entries) {
     return Integer.highestOneBit(Math.max(8, entries) * 2 - 1) << 1;
@@ -86,16 +130,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   @Override
   public int size() {
+    ready();
     return size;
   }
 
   @Override
   public boolean containsKey(Object key) {
+    ready();
     return key instanceof String id && slot(id) >= 0;
   }
 
   @Override
   public EntryInfo get(Object key) {
+    ready();
     if (!(key instanceof String id)) {
       return null;
     }
@@ -105,6 +152,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   @Override
   public EntryInfo put(String id, EntryInfo info) {
+    ready();
     int slot = slot(id);
     EntryInfo previous = null;
     if (slot >= 0) {
@@ -119,10 +167,12 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** Copies another index's entries column by column, without building a value for each. */
   @Override
   public void putAll(Map<? extends String, ? extends EntryInfo> m) {
+    ready();
     if (!(m instanceof EntryIndex other)) {
       super.putAll(m);
       return;
     }
+    other.ready();
     reserve(other.size);
     for (int from = 0; from < other.size; from++) {
       String id = other.ids[from];
@@ -153,6 +203,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
    * from 16 to a million copies every column about twenty times.
    */
   void reserve(int more) {
+    ready();
     long wanted = (long) size + more;
     if (wanted > ids.length) {
       grow((int) Math.min(wanted, 1 << 28));
@@ -294,6 +345,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
    * order already (a group's entries arrive together), which the sort finds quickly.
    */
   int[] slotsBySeq() {
+    ready();
     int[] order = new int[size];
     boolean sorted = true;
     long max = 0;
@@ -335,11 +387,13 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   /** The id held in {@code slot}. */
   String idAt(int slot) {
+    ready();
     return ids[slot];
   }
 
   /** The entry held in {@code slot}, as {@link #get} builds it. */
   EntryInfo infoAt(int slot) {
+    ready();
     return info(slot);
   }
 
@@ -386,11 +440,13 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   @Override
   public Set<String> keySet() {
+    ready();
     return new Slots<>(s -> ids[s]);
   }
 
   @Override
   public Set<Map.Entry<String, EntryInfo>> entrySet() {
+    ready();
     return new Slots<>(s -> new SimpleImmutableEntry<>(ids[s], info(s)));
   }
 

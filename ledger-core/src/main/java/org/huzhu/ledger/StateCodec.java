@@ -27,7 +27,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 6;
+  private static final int FORMAT = 7;
 
   private StateCodec() {}
 
@@ -81,15 +81,6 @@ final class StateCodec {
         out.writeLong(a.getValue()[0]);
         out.writeLong(a.getValue()[1]);
       }
-      // In journal order, which replay and live operation agree on, and which is the order the
-      // index's columns are filled in.
-      EntryIndex index = s.entries instanceof EntryIndex i ? i : indexOf(s.entries);
-      int[] order = index.slotsBySeq();
-      out.writeInt(order.length);
-      for (int slot : order) {
-        names.writeId(out, index.idAt(slot));
-        info(out, index.infoAt(slot), names);
-      }
       Map<String, List<String>> imports = new TreeMap<>(s.imports);
       out.writeInt(imports.size());
       for (Map.Entry<String, List<String>> i : imports.entrySet()) {
@@ -98,6 +89,15 @@ final class StateCodec {
         for (String id : i.getValue()) {
           names.writeId(out, id);
         }
+      }
+      // Last, so that a reader can leave them to another thread. In journal order, which replay
+      // and live operation agree on, and which is the order the index's columns are filled in.
+      EntryIndex index = s.entries instanceof EntryIndex i ? i : indexOf(s.entries);
+      int[] order = index.slotsBySeq();
+      out.writeInt(order.length);
+      for (int slot : order) {
+        names.writeId(out, index.idAt(slot));
+        info(out, index.infoAt(slot), names);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -332,20 +332,6 @@ final class StateCodec {
         Account a = new Account(in.readUTF());
         s.accounts.put(a, new long[] {in.readLong(), in.readLong()});
       }
-      int entries = in.readInt();
-      if (entries < 0 || entries > in.remaining() / 16) {
-        throw new IllegalArgumentException("checkpoint holds " + entries + " entries in " + in.remaining() + " bytes");
-      }
-      EntryIndex index = new EntryIndex(entries);
-      long seq = 0;
-      for (int i = 0; i < entries; i++) {
-        String id = names.readId(in);
-        if (id == null) {
-          throw new IllegalArgumentException("checkpoint entry " + i + " has no id");
-        }
-        seq = info(in, names, index, id, seq);
-      }
-      s.entries = index;
       int imports = in.readInt();
       for (int i = 0; i < imports; i++) {
         String id = in.readUTF();
@@ -356,13 +342,37 @@ final class StateCodec {
         }
         s.imports.put(id, ids);
       }
+      int entries = in.readInt();
+      if (entries < 0 || entries > in.remaining() / 16) {
+        throw new IllegalArgumentException("checkpoint holds " + entries + " entries in " + in.remaining() + " bytes");
+      }
+      EntryIndex index = new EntryIndex(entries);
+      s.entries = index;
+      // Most of a large snapshot, and nothing else in the state refers to them: they are read on
+      // another thread, which the first use of the index waits for.
+      index.fillInBackground(() -> entries(in, names, index, entries));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("checkpoint cannot be read: " + e, e);
+    }
+    return s;
+  }
+
+  private static void entries(SnapshotIn in, Names names, EntryIndex index, int entries) {
+    try {
+      long seq = 0;
+      for (int i = 0; i < entries; i++) {
+        String id = names.readId(in);
+        if (id == null) {
+          throw new IllegalArgumentException("checkpoint entry " + i + " has no id");
+        }
+        seq = info(in, names, index, id, seq);
+      }
       if (in.read() != -1) {
         throw new IllegalArgumentException("checkpoint has bytes after the state");
       }
     } catch (IOException e) {
       throw new IllegalArgumentException("checkpoint cannot be read: " + e, e);
     }
-    return s;
   }
 
   private static MemberState member(SnapshotIn in, Names names) throws IOException {

@@ -246,4 +246,29 @@ class LedgerTest {
       assertTrue(StateCodec.readable(j.latestCheckpoint().orElseThrow().state()), "closing wrote a current snapshot");
     }
   }
+
+  @Test
+  void aSnapshotWhoseEntriesCannotBeReadFailsTheirFirstUseAndTheAudit(@TempDir Path dir) {
+    Path book = dir.resolve("book");
+    byte[] live;
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      l.adjust(points("A-1", "v1", 50));
+      live = l.stateSnapshot();
+    }
+    try (org.huzhu.ledger.journal.Journal j = org.huzhu.ledger.journal.Journals.openWriter(book)) {
+      // Sound hashes over a state with a byte after its entries: only a forger writes that.
+      byte[] forged = java.util.Arrays.copyOf(live, live.length + 1);
+      j.writeCheckpoint(j.lastSeq(), j.lastHash(), forged);
+    }
+    try (Ledger r = Ledger.openReadOnly(book, clock)) {
+      assertEquals(50, r.balance(Account.member("v1")).points(), "balances do not need the entries");
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> r.leaderboard(java.time.YearMonth.of(2026, 1), 3));
+      assertTrue(e.getMessage().contains("checkpoint"), e.getMessage());
+    }
+    AuditReport report = Ledger.audit(book, null);
+    assertFalse(report.ok());
+    assertEquals("state", report.findings().get(0).check());
+  }
 }
