@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.huzhu.ledger.journal.Journal;
 import org.huzhu.ledger.journal.JournalDamage;
@@ -40,18 +42,24 @@ final class EntryScan {
 
   static void scan(Journal journal, long fromSeq, long toSeq, Sink sink) {
     Reading reading = new Reading(toSeq, sink);
-    journal.scan(fromSeq, reading);
-    if (reading.stopped) {
-      return;
-    }
-    reading.ahead.add(decode(reading.chunk));
-    while (!reading.ahead.isEmpty()) {
-      if (!consume(reading.ahead.poll(), sink)) {
+    try {
+      journal.scan(fromSeq, reading);
+      if (reading.stopped) {
         return;
       }
-    }
-    if (reading.damage != null) {
-      sink.damage(reading.damage);
+      reading.ahead.add(reading.decode(reading.chunk));
+      while (!reading.ahead.isEmpty()) {
+        if (!consume(reading.ahead.poll(), sink)) {
+          return;
+        }
+      }
+      if (reading.damage != null) {
+        sink.damage(reading.damage);
+      }
+    } finally {
+      if (reading.decoder != null) {
+        reading.decoder.shutdownNow();
+      }
     }
   }
 
@@ -63,6 +71,11 @@ final class EntryScan {
     List<JournalRecord> chunk = new ArrayList<>(CHUNK);
     boolean stopped;
     JournalDamage damage;
+    /**
+     * One thread for the whole scan, started with the first large chunk: the common pool has no
+     * worker to spare on two cores, where it would start a thread for every chunk.
+     */
+    ExecutorService decoder;
 
     Reading(long toSeq, Sink sink) {
       this.toSeq = toSeq;
@@ -90,15 +103,24 @@ final class EntryScan {
     public void damage(JournalDamage d) {
       damage = d;
     }
+
+    Chunk decode(List<JournalRecord> records) {
+      if (records.size() < HANDOFF) {
+        return new Chunk(records, CompletableFuture.completedFuture(decodeAll(records)));
+      }
+      if (decoder == null) {
+        decoder =
+            Executors.newSingleThreadExecutor(
+                r -> {
+                  Thread t = new Thread(r, "huzhu-entry-decoder");
+                  t.setDaemon(true);
+                  return t;
+                });
+      }
+      return new Chunk(records, CompletableFuture.supplyAsync(() -> decodeAll(records), decoder));
+    }
   }
 
-  private static Chunk decode(List<JournalRecord> records) {
-    return new Chunk(
-        records,
-        records.size() < HANDOFF
-            ? CompletableFuture.completedFuture(decodeAll(records))
-            : CompletableFuture.supplyAsync(() -> decodeAll(records)));
-  }
 
   private static Decoded decodeAll(List<JournalRecord> records) {
     int n = records.size();
