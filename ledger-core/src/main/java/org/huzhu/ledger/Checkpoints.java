@@ -38,7 +38,13 @@ final class Checkpoints {
     // A checkpoint costs time in proportion to the state, so a large ledger takes them less often;
     // the replay after the newest one then stays a small part of the whole.
     if (interval != Long.MAX_VALUE && root.seq - lastSeq >= Math.max(interval, root.seq / 8)) {
-      write(journal, root);
+      try {
+        write(journal, root);
+      } catch (RuntimeException e) {
+        // The journal holds everything; a missing checkpoint only makes the next open slower.
+        LOG.warn("could not write a checkpoint; the next open replays more", e);
+        lastSeq = root.seq; // not again before another interval
+      }
     }
   }
 

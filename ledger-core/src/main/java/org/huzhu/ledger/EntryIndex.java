@@ -23,7 +23,8 @@ import java.util.function.IntFunction;
  * about 100 bytes and no objects of its own (the ids, kinds, days and names are shared with the rest
  * of the state). Values are built on demand by {@link #get}; putting an id again (a reversal marks
  * its target) overwrites its slot. Entries are never removed. Not thread-safe: the state's lock
- * guards it, as it guarded the map before it.
+ * guards it, as it guarded the map before it. The one exception is a fill from a checkpoint on a
+ * thread of its own ({@link #fillInBackground}), which every other use waits for.
  */
 final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private static final byte CREDIT = 1;
@@ -58,6 +59,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
    * index waits for; null once its columns are complete.
    */
   private volatile CompletableFuture<Void> filling;
+  private volatile boolean stopped;
 
   EntryIndex() {
     this(16);
@@ -110,6 +112,33 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     t.start();
   }
 
+  /**
+   * Waits for a background fill; returns whether the index is complete (false when the fill
+   * failed or was stopped, and every use of the index then fails).
+   */
+  boolean filled() {
+    CompletableFuture<Void> f = filling;
+    if (f == null) {
+      return true;
+    }
+    try {
+      f.join();
+      return true;
+    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+      return false;
+    }
+  }
+
+  /** Asks a background fill to stop: the index is no longer wanted (its ledger closed). */
+  void stopFilling() {
+    stopped = true;
+  }
+
+  /** Whether the ledger that was filling this index no longer wants it; read by the fill. */
+  boolean fillStopped() {
+    return stopped;
+  }
+
   /** Waits for a background fill; a failed one fails every use of the index. */
   private void ready() {
     CompletableFuture<Void> f = filling;
@@ -118,6 +147,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
         f.join();
       } catch (CompletionException e) {
         throw new IllegalStateException("the checkpoint's entries cannot be read: " + e.getCause().getMessage(), e.getCause());
+      } catch (java.util.concurrent.CancellationException e) {
+        throw new IllegalStateException("the ledger was closed before its checkpoint's entries were read", e);
       }
       filling = null;
     }
@@ -357,8 +388,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     if (sorted) {
       return order;
     }
-    if (max < 1L << 34 && seqsNotNegative()) {
-      // A slot fits in 29 bits (at most 2^28 entries), so a seq and its slot share one long.
+    if (max < 1L << 34 && size <= 1 << 29 && seqsNotNegative()) {
+      // A slot fits in 29 bits, so a seq and its slot share one long.
       long[] keyed = new long[size];
       for (int slot = 0; slot < size; slot++) {
         keyed[slot] = seqs[slot] << 29 | slot;

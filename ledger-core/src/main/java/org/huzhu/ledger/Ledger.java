@@ -759,6 +759,7 @@ public final class Ledger implements AutoCloseable {
       writer.close();
       checkpoints.writeOnClose(journal, root, lock);
     }
+    root.abandon();
     journal.close();
   }
 }

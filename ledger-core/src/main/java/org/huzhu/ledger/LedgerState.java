@@ -138,6 +138,21 @@ final class LedgerState {
     return new ArrayList<>(ids);
   }
 
+  /**
+   * Waits until the entries read from a checkpoint are complete; false when they could not be read
+   * (the state is then not to be used).
+   */
+  boolean entriesComplete() {
+    return !(entries instanceof EntryIndex index) || index.filled();
+  }
+
+  /** Stops reading a checkpoint's entries that nothing will use any more. */
+  void abandon() {
+    if (entries instanceof EntryIndex index) {
+      index.stopFilling();
+    }
+  }
+
   MemberState memberForUpdate(String id) {
     MemberState m = members.get(id);
     if (m == null && parent != null) {

@@ -18,15 +18,25 @@ final class Replay {
    */
   record Restored(LedgerState state, long checkpointSeq) {}
 
+  /**
+   * A ledger opened for writing waits for all of its checkpoint; a reader only when records follow
+   * the checkpoint. Either way, a checkpoint whose entries cannot be read is replayed past, as a
+   * damaged one is; a reader that never needs them answers without them.
+   */
   static Restored restore(Journal journal) {
     LedgerState s = fromCheckpoint(journal);
+    if (s.seq > 0 && (!journal.readOnly() || s.seq < journal.lastSeq()) && !s.entriesComplete()) {
+      LOG.warn("the entries of the checkpoint at entry {} cannot be read; replaying the whole journal", s.seq);
+      s = new LedgerState(journal.lastSeq());
+    }
     long checkpointSeq = s.seq;
+    LedgerState state = s;
     EntryScan.entries(
         journal,
-        s.seq + 1,
+        state.seq + 1,
         Long.MAX_VALUE,
-        e -> Fold.apply(s, e));
-    return new Restored(s, checkpointSeq);
+        e -> Fold.apply(state, e));
+    return new Restored(state, checkpointSeq);
   }
 
   private static LedgerState fromCheckpoint(Journal journal) {

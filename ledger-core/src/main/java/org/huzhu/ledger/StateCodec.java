@@ -40,11 +40,26 @@ final class StateCodec {
 
   /** The snapshot's bytes, without the copy {@link #encode} makes (a large one is 170 MB). */
   static ByteBuffer encodeToBuffer(LedgerState s) {
-    List<String> rulesJson = s.rulesJson;
     // Sized for the usual snapshot (under 200 bytes an entry), so that a large one is not copied
     // again and again as it grows.
     long estimate = (1L << 16) + 128L * s.members.size() + 192L * s.entries.size();
     SnapshotOut out = new SnapshotOut((int) Math.min(estimate, 1 << 30));
+    encodeInto(s, out);
+    return out.view();
+  }
+
+  /**
+   * Whether {@code stored} holds exactly the snapshot of {@code s}. Compares as it encodes, a
+   * window at a time, rather than building a second copy of a snapshot that may be 170 MB.
+   */
+  static boolean matches(LedgerState s, ByteBuffer stored) {
+    SnapshotOut out = new SnapshotOut(stored.slice());
+    encodeInto(s, out);
+    return out.matchesToTheEnd();
+  }
+
+  private static void encodeInto(LedgerState s, SnapshotOut out) {
+    List<String> rulesJson = s.rulesJson;
     try {
       out.writeInt(FORMAT);
       out.writeUTF(s.zone == null ? "" : s.zone.getId());
@@ -95,14 +110,20 @@ final class StateCodec {
       EntryIndex index = s.entries instanceof EntryIndex i ? i : indexOf(s.entries);
       int[] order = index.slotsBySeq();
       out.writeInt(order.length);
+      long seq = 0;
       for (int slot : order) {
+        EntryInfo info = index.infoAt(slot);
+        // what the reader refuses is not written
+        if (info.seq() <= seq) {
+          throw new IllegalStateException("entry " + index.idAt(slot) + " has seq " + info.seq() + ", after " + seq);
+        }
+        seq = info.seq();
         names.writeId(out, index.idAt(slot));
-        info(out, index.infoAt(slot), names);
+        info(out, info, names);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.view();
   }
 
   private static EntryIndex indexOf(Map<String, EntryInfo> entries) {
@@ -117,14 +138,28 @@ final class StateCodec {
    * {@code ByteArrayOutputStream} takes a lock for each.
    */
   static final class SnapshotOut {
+    private static final int WINDOW = 1 << 16;
     private byte[] buf;
     private int count;
+    /** When comparing: the bytes expected, from the position the next window starts at. */
+    private final ByteBuffer expected;
+    private boolean differs;
 
     SnapshotOut(int size) {
       buf = new byte[Math.max(size, 64)];
+      expected = null;
+    }
+
+    /** Writes nothing: compares what is written with {@code expected}, a window at a time. */
+    SnapshotOut(ByteBuffer expected) {
+      buf = new byte[WINDOW];
+      this.expected = expected;
     }
 
     private int reserve(int n) {
+      if (expected != null && buf.length - count < n) {
+        compareWindow();
+      }
       if (buf.length - count < n) {
         int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) buf.length * 2, (long) count + n));
         if (grown - count < n) {
@@ -186,6 +221,24 @@ final class StateCodec {
 
     ByteBuffer view() {
       return ByteBuffer.wrap(buf, 0, count);
+    }
+
+    private void compareWindow() {
+      if (!differs) {
+        differs =
+            expected.remaining() < count
+                || !ByteBuffer.wrap(buf, 0, count).equals(expected.slice(expected.position(), count));
+        if (!differs) {
+          expected.position(expected.position() + count);
+        }
+      }
+      count = 0;
+    }
+
+    /** Whether everything written so far matched, and the expected bytes end where it ends. */
+    boolean matchesToTheEnd() {
+      compareWindow();
+      return !differs && !expected.hasRemaining();
     }
   }
 
@@ -361,6 +414,9 @@ final class StateCodec {
     try {
       long seq = 0;
       for (int i = 0; i < entries; i++) {
+        if ((i & 4095) == 0 && index.fillStopped()) {
+          throw new java.util.concurrent.CancellationException("the ledger was closed");
+        }
         String id = names.readId(in);
         if (id == null) {
           throw new IllegalArgumentException("checkpoint entry " + i + " has no id");
@@ -431,7 +487,11 @@ final class StateCodec {
           names.read(in), names.read(in), names.read(in), names.read(in));
       return seq;
     }
-    byte[] json = new byte[in.readInt()];
+    int length = in.readInt();
+    if (length < 0 || length > in.remaining()) {
+      throw new IllegalArgumentException("checkpoint entry " + id + " claims " + length + " bytes");
+    }
+    byte[] json = new byte[length];
     in.readFully(json);
     index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, EntryCodec.fromJson(seq, json));
     return seq;

@@ -164,11 +164,17 @@ final class Writer implements AutoCloseable {
           group.add(queue.pollFirst());
         }
       }
-      boolean wrote = runGroup(group);
-      // Drop the group before a checkpoint: an import's group holds its whole sheet and entries.
-      group.clear();
-      if (wrote) {
-        afterGroup.run();
+      try {
+        boolean wrote = runGroup(group);
+        // Drop the group before a checkpoint: an import's group holds its whole sheet and entries.
+        group.clear();
+        if (wrote) {
+          afterGroup.run();
+        }
+      } catch (RuntimeException | Error e) {
+        // Whatever escaped, no caller may be left waiting on a thread that is gone.
+        stop(e, group);
+        group.clear();
       }
     }
   }
@@ -227,6 +233,11 @@ final class Writer implements AutoCloseable {
       lock.writeLock().lock();
       try {
         groupTx.mergeIntoParent();
+      } catch (RuntimeException | Error e) {
+        // The entries are durable but the state does not hold them: nothing more may be decided
+        // on it, and the callers must hear of it rather than wait for ever.
+        stop(new LedgerStorageException("entries were written but could not be applied to the state: " + e, e), decided);
+        return false;
       } finally {
         lock.writeLock().unlock();
       }

@@ -45,4 +45,51 @@ class SnapshotOutProperties {
     data.flush();
     assertEquals(ByteBuffer.wrap(expected.toByteArray()), out.view());
   }
+
+  /** Writes the same values to {@code out} each time: a stand-in for encoding one state. */
+  private static void writeAll(StateCodec.SnapshotOut out, List<String> texts, List<Long> longs) throws IOException {
+    for (String t : texts) {
+      if (t.length() <= 20_000) {
+        out.writeUTF(t);
+      }
+    }
+    for (long l : longs) {
+      out.writeLong(l);
+    }
+  }
+
+  @Property(tries = 100)
+  void comparingMatchesItsOwnBytesAndNothingElse(
+      @ForAll List<String> texts,
+      @ForAll @net.jqwik.api.constraints.Size(max = 30_000) List<Long> longs,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 1_000_000) int where,
+      @ForAll byte delta)
+      throws IOException {
+    StateCodec.SnapshotOut plain = new StateCodec.SnapshotOut(1);
+    writeAll(plain, texts, longs);
+    ByteBuffer bytes = plain.view();
+    int n = bytes.remaining();
+
+    StateCodec.SnapshotOut same = new StateCodec.SnapshotOut(bytes.duplicate());
+    writeAll(same, texts, longs);
+    assertEquals(true, same.matchesToTheEnd(), "its own bytes");
+
+    if (n > 0 && delta != 0) {
+      byte[] changed = new byte[n];
+      bytes.duplicate().get(changed);
+      changed[where % n] += delta;
+      StateCodec.SnapshotOut other = new StateCodec.SnapshotOut(ByteBuffer.wrap(changed));
+      writeAll(other, texts, longs);
+      assertEquals(false, other.matchesToTheEnd(), "a byte changed at " + where % n);
+
+      StateCodec.SnapshotOut shorter = new StateCodec.SnapshotOut(ByteBuffer.wrap(changed, 0, where % n));
+      writeAll(shorter, texts, longs);
+      assertEquals(false, shorter.matchesToTheEnd(), "cut at " + where % n);
+    }
+    byte[] longer = java.util.Arrays.copyOf(new byte[n], n + 1);
+    bytes.duplicate().get(longer, 0, n);
+    StateCodec.SnapshotOut extended = new StateCodec.SnapshotOut(ByteBuffer.wrap(longer));
+    writeAll(extended, texts, longs);
+    assertEquals(false, extended.matchesToTheEnd(), "a byte after the end");
+  }
 }
