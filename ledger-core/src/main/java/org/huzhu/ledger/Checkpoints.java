@@ -66,7 +66,7 @@ final class Checkpoints {
   }
 
   private void write(Journal journal, LedgerState root) {
-    journal.writeCheckpoint(root.seq, journal.lastHash(), StateCodec.encodeToBuffer(root));
+    journal.writeCheckpoint(root.seq, journal.lastHash(), out -> StateCodec.encodeTo(root, out));
     lastSeq = root.seq;
   }
 }

@@ -58,6 +58,17 @@ final class StateCodec {
     return out.matchesToTheEnd();
   }
 
+  /** Writes the snapshot of {@code s} to {@code sink} a window at a time, never whole in memory. */
+  static void encodeTo(LedgerState s, java.io.OutputStream sink) throws IOException {
+    SnapshotOut out = new SnapshotOut(sink);
+    try {
+      encodeInto(s, out);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    out.flushWindow();
+  }
+
   private static void encodeInto(LedgerState s, SnapshotOut out) {
     List<String> rulesJson = s.rulesJson;
     try {
@@ -144,21 +155,36 @@ final class StateCodec {
     /** When comparing: the bytes expected, from the position the next window starts at. */
     private final ByteBuffer expected;
     private boolean differs;
+    /** When streaming: where each full window goes. */
+    private final java.io.OutputStream sink;
 
     SnapshotOut(int size) {
       buf = new byte[Math.max(size, 64)];
       expected = null;
+      sink = null;
     }
 
     /** Writes nothing: compares what is written with {@code expected}, a window at a time. */
     SnapshotOut(ByteBuffer expected) {
       buf = new byte[WINDOW];
       this.expected = expected;
+      sink = null;
+    }
+
+    /** Hands what is written to {@code sink}, a window at a time. */
+    SnapshotOut(java.io.OutputStream sink) {
+      buf = new byte[WINDOW];
+      expected = null;
+      this.sink = sink;
     }
 
     private int reserve(int n) {
-      if (expected != null && buf.length - count < n) {
-        compareWindow();
+      if (buf.length - count < n) {
+        if (expected != null) {
+          compareWindow();
+        } else if (sink != null) {
+          flushWindow();
+        }
       }
       if (buf.length - count < n) {
         int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) buf.length * 2, (long) count + n));
@@ -221,6 +247,16 @@ final class StateCodec {
 
     ByteBuffer view() {
       return ByteBuffer.wrap(buf, 0, count);
+    }
+
+    /** Hands the window to the sink and starts the next. */
+    void flushWindow() {
+      try {
+        sink.write(buf, 0, count);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      count = 0;
     }
 
     private void compareWindow() {

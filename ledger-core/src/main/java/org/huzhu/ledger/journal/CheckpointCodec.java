@@ -30,12 +30,15 @@ final class CheckpointCodec {
   /** The header line that goes before {@code state} (its remaining bytes; not consumed). */
   static byte[] headerFor(long seq, String hash, ByteBuffer state) {
     MessageDigest sha = RecordCodec.newSha256();
-    int length = state.remaining();
     sha.update(state.duplicate());
-    String head =
-        MAGIC + " " + VERSION + " " + seq + " " + hash + " " + length + " "
-            + RecordCodec.hex(sha.digest());
-    String headerSha = RecordCodec.hex(sha.digest(head.getBytes(StandardCharsets.US_ASCII)));
+    return headerFor(seq, hash, state.remaining(), sha.digest());
+  }
+
+  /** The header line for a state of {@code length} bytes whose SHA-256 is {@code stateSha}. */
+  static byte[] headerFor(long seq, String hash, long length, byte[] stateSha) {
+    String head = MAGIC + " " + VERSION + " " + seq + " " + hash + " " + length + " " + RecordCodec.hex(stateSha);
+    String headerSha =
+        RecordCodec.hex(RecordCodec.newSha256().digest(head.getBytes(StandardCharsets.US_ASCII)));
     return (head + " " + headerSha + "\n").getBytes(StandardCharsets.US_ASCII);
   }
 

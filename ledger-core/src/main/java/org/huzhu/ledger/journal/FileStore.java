@@ -318,6 +318,68 @@ final class FileStore implements Store {
     forceDirectory(checkpoints);
   }
 
+  /**
+   * The state goes first to a scratch file (unlinked as soon as it is open, so a crash leaves
+   * nothing), hashed and counted as it is written; then the checkpoint is the header followed by a
+   * copy the kernel makes from that file. A snapshot is never whole on the heap.
+   */
+  @Override
+  public void writeCheckpoint(String name, long seq, String hash, Journal.SnapshotWriter state) throws IOException {
+    checkWriter();
+    Path tmp = checkpoints.resolve(name + ".tmp");
+    try (FileChannel body =
+        FileChannel.open(
+            checkpoints.resolve(name + ".state.tmp"),
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE,
+            StandardOpenOption.DELETE_ON_CLOSE)) {
+      java.security.MessageDigest sha = RecordCodec.newSha256();
+      long[] length = {0};
+      java.io.OutputStream out =
+          new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+              write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+              sha.update(b, off, len);
+              ByteBuffer part = ByteBuffer.wrap(b, off, len);
+              while (part.hasRemaining()) {
+                ByteBuffer slice = part.slice();
+                slice.limit(Math.min(slice.remaining(), WRITE_SLICE));
+                part.position(part.position() + body.write(slice));
+              }
+              length[0] += len;
+            }
+          };
+      state.writeTo(out);
+      ByteBuffer header = ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, length[0], sha.digest()));
+      try (FileChannel ch =
+          FileChannel.open(
+              tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        while (header.hasRemaining()) {
+          ch.write(header);
+        }
+        for (long copied = 0; copied < length[0]; ) {
+          long n = body.transferTo(copied, length[0] - copied, ch);
+          if (n <= 0) {
+            throw new IOException("copied " + copied + " of the state's " + length[0] + " bytes");
+          }
+          copied += n;
+        }
+        ch.force(true);
+      }
+    }
+    Files.move(
+        tmp, checkpoints.resolve(name), StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+    forceDirectory(checkpoints);
+  }
+
   @Override
   public void deleteCheckpoint(String name) throws IOException {
     checkWriter();

@@ -111,6 +111,18 @@ public interface Journal extends Closeable {
    */
   void writeCheckpoint(long seq, String hash, java.nio.ByteBuffer state);
 
+  /** Writes a checkpoint's state, in any number of pieces, to {@code out}. */
+  @FunctionalInterface
+  interface SnapshotWriter {
+    void writeTo(java.io.OutputStream out) throws java.io.IOException;
+  }
+
+  /**
+   * As {@link #writeCheckpoint(long, String, java.nio.ByteBuffer)}, with the state written as it is
+   * made, so that a snapshot of hundreds of megabytes is never held whole in memory.
+   */
+  void writeCheckpoint(long seq, String hash, SnapshotWriter state);
+
   /** As {@link #writeCheckpoint(long, String, java.nio.ByteBuffer)}. */
   default void writeCheckpoint(long seq, String hash, byte[] state) {
     writeCheckpoint(seq, hash, java.nio.ByteBuffer.wrap(state));

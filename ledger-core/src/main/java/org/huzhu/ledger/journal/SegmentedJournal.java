@@ -1192,6 +1192,24 @@ final class SegmentedJournal implements Journal {
   @Override
   public void writeCheckpoint(long seq, String hash, ByteBuffer state) {
     Objects.requireNonNull(state, "state");
+    ByteBuffer bytes = state.duplicate();
+    storeCheckpoint(
+        seq,
+        hash,
+        name -> store.writeCheckpoint(name, ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, bytes)), bytes));
+  }
+
+  @Override
+  public void writeCheckpoint(long seq, String hash, SnapshotWriter state) {
+    Objects.requireNonNull(state, "state");
+    storeCheckpoint(seq, hash, name -> store.writeCheckpoint(name, seq, hash, state));
+  }
+
+  private interface CheckpointWrite {
+    void to(String name) throws IOException;
+  }
+
+  private void storeCheckpoint(long seq, String hash, CheckpointWrite write) {
     if (readOnly) {
       throw new IllegalStateException("journal is read-only");
     }
@@ -1208,7 +1226,7 @@ final class SegmentedJournal implements Journal {
     }
     String name = checkpointName(seq);
     try {
-      store.writeCheckpoint(name, ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, state)), state.duplicate());
+      write.to(name);
       List<String> names = checkpointNames();
       for (int i = 0; i < names.size() - KEEP_CHECKPOINTS; i++) {
         try {

@@ -47,6 +47,18 @@ interface Store extends AutoCloseable {
   /** Replaces or creates a checkpoint atomically and durably. */
   void writeCheckpoint(String name, ByteBuffer header, ByteBuffer state) throws IOException;
 
+  /**
+   * As {@link #writeCheckpoint(String, ByteBuffer, ByteBuffer)}, for a state written as it is made;
+   * the header, which names the state's length and hash, is made once the state is complete.
+   */
+  default void writeCheckpoint(String name, long seq, String hash, Journal.SnapshotWriter state)
+      throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    state.writeTo(out);
+    ByteBuffer bytes = ByteBuffer.wrap(out.toByteArray());
+    writeCheckpoint(name, ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, bytes)), bytes);
+  }
+
   void deleteCheckpoint(String name) throws IOException;
 
   /**

@@ -189,6 +189,46 @@ class JournalTest {
   }
 
   @Test
+  void aStreamedCheckpointIsTheBufferedOneByteForByteAndLeavesNothingElse() throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    for (int size : new int[] {0, 1, 65_536, (1 << 20) + 17, 3 << 20}) {
+      byte[] state = new byte[size];
+      random.nextBytes(state);
+      Path buffered = tmp.resolve("buffered-" + size);
+      Path streamed = tmp.resolve("streamed-" + size);
+      for (Path dir : List.of(buffered, streamed)) {
+        try (Journal j = Journals.create(dir)) {
+          List<JournalRecord> rs = j.append(entries(1, 3));
+          if (dir == buffered) {
+            j.writeCheckpoint(3, rs.get(2).hash(), state);
+          } else {
+            j.writeCheckpoint(
+                3,
+                rs.get(2).hash(),
+                out -> {
+                  // in pieces of any size, the way a snapshot is written
+                  for (int at = 0; at < state.length; ) {
+                    int n = Math.min(state.length - at, 1 + random.nextInt(200_000));
+                    out.write(state, at, n);
+                    at += n;
+                  }
+                });
+          }
+          assertArrayEquals(state, array(j.latestCheckpoint().orElseThrow().state()));
+        }
+      }
+      String name = "00000000000000000003.ckpt";
+      assertArrayEquals(
+          Files.readAllBytes(buffered.resolve("checkpoints").resolve(name)),
+          Files.readAllBytes(streamed.resolve("checkpoints").resolve(name)),
+          "size " + size);
+      try (Stream<Path> files = Files.list(streamed.resolve("checkpoints"))) {
+        assertEquals(List.of(name), files.map(f -> f.getFileName().toString()).toList());
+      }
+    }
+  }
+
+  @Test
   void checkpointsKeepTheNewestTwoAndReportDamage() throws IOException {
     Path dir = tmp.resolve("ckpt");
     try (Journal j = Journals.create(dir)) {
