@@ -63,10 +63,10 @@ final class StateCodec {
     SnapshotOut out = new SnapshotOut(sink);
     try {
       encodeInto(s, out);
+      out.flushWindow();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
-    out.flushWindow();
   }
 
   private static void encodeInto(LedgerState s, SnapshotOut out) {
@@ -155,8 +155,9 @@ final class StateCodec {
     /** When comparing: the bytes expected, from the position the next window starts at. */
     private final ByteBuffer expected;
     private boolean differs;
-    /** When streaming: where each full window goes. */
+    /** When streaming: where each full window goes, and how much went there. */
     private final java.io.OutputStream sink;
+    private long flushed;
 
     SnapshotOut(int size) {
       buf = new byte[Math.max(size, 64)];
@@ -251,11 +252,16 @@ final class StateCodec {
 
     /** Hands the window to the sink and starts the next. */
     void flushWindow() {
+      // A checkpoint is read through one memory map, which cannot pass 2 GB.
+      if (flushed + count > Integer.MAX_VALUE - 8) {
+        throw new IllegalStateException("a snapshot cannot exceed 2 GB");
+      }
       try {
         sink.write(buf, 0, count);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      flushed += count;
       count = 0;
     }
 

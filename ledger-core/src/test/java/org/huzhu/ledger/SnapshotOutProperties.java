@@ -92,4 +92,26 @@ class SnapshotOutProperties {
     writeAll(extended, texts, longs);
     assertEquals(false, extended.matchesToTheEnd(), "a byte after the end");
   }
+
+  @net.jqwik.api.Example
+  void aSinkThatFailsFailsTheEncodingWithItsOwnError() {
+    IOException full = new IOException("no space left on device");
+    java.io.OutputStream failing =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw full;
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            throw full;
+          }
+        };
+    // a small state goes out whole in the last window, which must fail the same way
+    IOException thrown =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IOException.class, () -> StateCodec.encodeTo(new LedgerState(), failing));
+    assertEquals(full, thrown);
+  }
 }

@@ -16,7 +16,7 @@ import java.util.Arrays;
 final class CheckpointCodec {
   static final String MAGIC = "huzhu-checkpoint";
   static final String VERSION = "1";
-  private static final int MAX_HEADER = 512;
+  static final int MAX_HEADER = 512;
 
   private CheckpointCodec() {}
 

@@ -357,6 +357,10 @@ final class FileStore implements Store {
             }
           };
       state.writeTo(out);
+      if (length[0] > Integer.MAX_VALUE - 8 - CheckpointCodec.MAX_HEADER) {
+        // a reader maps a checkpoint whole, which cannot pass 2 GB
+        throw new IOException("a checkpoint's state of " + length[0] + " bytes is over 2 GB");
+      }
       ByteBuffer header = ByteBuffer.wrap(CheckpointCodec.headerFor(seq, hash, length[0], sha.digest()));
       try (FileChannel ch =
           FileChannel.open(
