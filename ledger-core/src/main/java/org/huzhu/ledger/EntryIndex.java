@@ -117,14 +117,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
    * failed or was stopped, and every use of the index then fails).
    */
   boolean filled() {
-    CompletableFuture<Void> f = filling;
-    if (f == null) {
-      return true;
-    }
     try {
-      f.join();
+      ready();
       return true;
-    } catch (CompletionException | java.util.concurrent.CancellationException e) {
+    } catch (IllegalStateException e) {
       return false;
     }
   }
@@ -317,13 +313,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void link(int slot) {
-    link(table, hashes[slot], slot);
-  }
-
-  /** Puts {@code slot} + 1 in the first free place of {@code table} from {@code hash} on. */
-  static void link(int[] table, int hash, int slot) {
     int mask = table.length - 1;
-    int i = hash & mask;
+    int i = hashes[slot] & mask;
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }

@@ -152,40 +152,29 @@ final class StateCodec {
     private static final int WINDOW = 1 << 16;
     private byte[] buf;
     private int count;
-    /** When comparing: the bytes expected, from the position the next window starts at. */
-    private final ByteBuffer expected;
-    private boolean differs;
-    /** When streaming: where each full window goes, and how much went there. */
+    /** When streaming: where each full window goes (null: all is kept), and how much went there. */
     private final java.io.OutputStream sink;
     private long flushed;
 
     SnapshotOut(int size) {
       buf = new byte[Math.max(size, 64)];
-      expected = null;
       sink = null;
     }
 
     /** Writes nothing: compares what is written with {@code expected}, a window at a time. */
     SnapshotOut(ByteBuffer expected) {
-      buf = new byte[WINDOW];
-      this.expected = expected;
-      sink = null;
+      this(new Comparison(expected));
     }
 
     /** Hands what is written to {@code sink}, a window at a time. */
     SnapshotOut(java.io.OutputStream sink) {
       buf = new byte[WINDOW];
-      expected = null;
       this.sink = sink;
     }
 
     private int reserve(int n) {
-      if (buf.length - count < n) {
-        if (expected != null) {
-          compareWindow();
-        } else if (sink != null) {
-          flushWindow();
-        }
+      if (sink != null && buf.length - count < n) {
+        flushWindow();
       }
       if (buf.length - count < n) {
         int grown = (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) buf.length * 2, (long) count + n));
@@ -265,21 +254,39 @@ final class StateCodec {
       count = 0;
     }
 
-    private void compareWindow() {
-      if (!differs) {
-        differs =
-            expected.remaining() < count
-                || !ByteBuffer.wrap(buf, 0, count).equals(expected.slice(expected.position(), count));
-        if (!differs) {
-          expected.position(expected.position() + count);
-        }
-      }
-      count = 0;
-    }
-
     /** Whether everything written so far matched, and the expected bytes end where it ends. */
     boolean matchesToTheEnd() {
-      compareWindow();
+      flushWindow();
+      return ((Comparison) sink).matchedAll();
+    }
+  }
+
+  /** A sink that only compares what it is given with the bytes expected, in order. */
+  private static final class Comparison extends java.io.OutputStream {
+    /** The bytes expected, from the position the next write starts at. */
+    private final ByteBuffer expected;
+    private boolean differs;
+
+    Comparison(ByteBuffer expected) {
+      this.expected = expected;
+    }
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      differs = differs
+          || expected.remaining() < len
+          || !ByteBuffer.wrap(b, off, len).equals(expected.slice(expected.position(), len));
+      if (!differs) {
+        expected.position(expected.position() + len);
+      }
+    }
+
+    boolean matchedAll() {
       return !differs && !expected.hasRemaining();
     }
   }

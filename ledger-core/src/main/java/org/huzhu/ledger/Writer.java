@@ -21,9 +21,10 @@ import org.slf4j.LoggerFactory;
  * thread takes every decision queued so far (a group, waiting briefly for callers it expects
  * back), decides each against its own child of a group state (a refused one is dropped without a
  * trace), appends all the group's entries to the journal with one force, and only then merges the
- * group into the committed state, under a short write lock, and acknowledges the callers. Concurrent callers therefore share one force (group
- * commit), reads never wait behind a force, and nothing is visible or acknowledged before it is
- * durable. A decision that may be discarded as a whole (an import) runs in a group of its own.
+ * group into the committed state, under a short write lock, and acknowledges the callers.
+ * Concurrent callers therefore share one force (group commit), reads never wait behind a force,
+ * and nothing is visible or acknowledged before it is durable. A decision that may be discarded as
+ * a whole (an import) runs in a group of its own.
  */
 final class Writer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Writer.class);

@@ -227,12 +227,7 @@ class LedgerTest {
   @Test
   void aSnapshotInAnOlderFormatIsNotUsedNotReportedAndReplacedOnClose(@TempDir Path dir) {
     Path book = dir.resolve("book");
-    byte[] live;
-    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
-      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
-      l.adjust(points("A-1", "v1", 50));
-      live = l.stateSnapshot();
-    }
+    byte[] live = bookWithOneAdjustment(book);
     try (org.huzhu.ledger.journal.Journal j = org.huzhu.ledger.journal.Journals.openWriter(book)) {
       byte[] old = live.clone();
       old[3] = 1; // format 1: a snapshot an earlier version wrote
@@ -250,12 +245,7 @@ class LedgerTest {
   @Test
   void aSnapshotWhoseEntriesCannotBeReadIsReplayedPastByAWriterAndFailsAReadersReport(@TempDir Path dir) {
     Path book = dir.resolve("book");
-    byte[] live;
-    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
-      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
-      l.adjust(points("A-1", "v1", 50));
-      live = l.stateSnapshot();
-    }
+    byte[] live = bookWithOneAdjustment(book);
     try (org.huzhu.ledger.journal.Journal j = org.huzhu.ledger.journal.Journals.openWriter(book)) {
       // Sound hashes over a state with a byte after its entries: only a forger writes that.
       byte[] forged = java.util.Arrays.copyOf(live, live.length + 1);
@@ -280,6 +270,15 @@ class LedgerTest {
     try (Ledger r = Ledger.openReadOnly(book, clock)) {
       assertEquals(7, r.balance(Account.member("v2")).points());
       assertEquals(List.of(), r.leaderboard(java.time.YearMonth.of(2026, 3), 3).leaders(), "the entries are read");
+    }
+  }
+
+  /** Writes a ledger where v1 holds 50 points from A-1, and returns its state's snapshot. */
+  private byte[] bookWithOneAdjustment(Path book) {
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      l.adjust(points("A-1", "v1", 50));
+      return l.stateSnapshot();
     }
   }
 }
