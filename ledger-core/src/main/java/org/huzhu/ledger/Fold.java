@@ -73,7 +73,7 @@ final class Fold {
       s.catalog = s.catalog.withStockChange(x.item(), -x.quantity());
     } else if (d instanceof EntryDetail.Expiry x) {
       MemberState m = s.memberForUpdate(x.member());
-      Lot lot = m.lot(x.lot());
+      Lot lot = m.lotForUpdate(x.lot());
       lot.remaining -= x.points();
       lot.expiredPoints += x.points();
       lot.expired = true;
@@ -115,7 +115,7 @@ final class Fold {
     RuleVersion r = s.rulesInForce(e.date());
     LocalDate expires =
         r == null || r.pointsExpireMonths() == null ? null : e.date().plusMonths(r.pointsExpireMonths());
-    Lot lot = new Lot(e.id(), e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
+    Lot lot = new Lot(m, e.id(), e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
     int i = m.lots.size();
     while (i > 0 && m.lots.get(i - 1).date.isAfter(e.date())) {
       i--;
@@ -125,7 +125,7 @@ final class Fold {
 
   private static void spend(MemberState m, List<EntryDetail.LotSpend> spent) {
     for (EntryDetail.LotSpend sp : spent) {
-      m.lot(sp.lot()).remaining -= sp.points();
+      m.lotForUpdate(sp.lot()).remaining -= sp.points();
     }
   }
 
@@ -156,7 +156,7 @@ final class Fold {
 
   private static void restore(MemberState m, List<EntryDetail.LotSpend> restored) {
     for (EntryDetail.LotSpend sp : restored) {
-      m.lot(sp.lot()).remaining += sp.points();
+      m.lotForUpdate(sp.lot()).remaining += sp.points();
     }
   }
 

@@ -3,10 +3,12 @@ package org.huzhu.ledger;
 import java.time.LocalDate;
 
 /**
- * Points from one credit or positive adjustment, spendable before {@code expiresOn}. Mutable only
- * inside the member state that owns it; copied with it.
+ * Points from one credit or positive adjustment, spendable before {@code expiresOn}. Changed only
+ * through the member state that owns it: a copy of that state shares the lot until it changes it.
  */
 final class Lot {
+  /** The only member state that may change this lot in place. */
+  final MemberState owner;
   final String id;
   final long seq;
   final LocalDate date;
@@ -17,7 +19,8 @@ final class Lot {
   /** Points that went to {@code community:expired}, told apart from points spent. */
   long expiredPoints;
 
-  Lot(String id, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
+  Lot(MemberState owner, String id, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
+    this.owner = owner;
     this.id = id;
     this.seq = seq;
     this.date = date;
@@ -26,8 +29,8 @@ final class Lot {
     this.remaining = remaining;
   }
 
-  Lot copy() {
-    Lot l = new Lot(id, seq, date, expiresOn, original, remaining);
+  Lot copyFor(MemberState newOwner) {
+    Lot l = new Lot(newOwner, id, seq, date, expiresOn, original, remaining);
     l.expired = expired;
     l.expiredPoints = expiredPoints;
     return l;

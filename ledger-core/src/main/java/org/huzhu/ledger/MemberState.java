@@ -8,7 +8,11 @@ import java.util.Map;
 
 /**
  * Everything the ledger keeps per member. Mutated only by the fold ({@link Fold}); a transaction
- * works on a deep copy so that what it decides can be discarded.
+ * works on a copy so that what it decides can be discarded.
+ *
+ * <p>The copy shares the lots, and copies one only when it changes it ({@link #lotForUpdate}): a
+ * member gains a lot with every credit, and copying them all made every command cost more the
+ * longer the member had volunteered.
  */
 final class MemberState {
   /** A credit's sign-in interval, half-open, in nanoseconds since the epoch. */
@@ -50,10 +54,8 @@ final class MemberState {
     m.backfilledMinutes = backfilledMinutes;
     m.lastPosted = lastPosted;
     m.everPosted = everPosted;
-    m.lots = new ArrayList<>(lots.size());
-    for (Lot l : lots) {
-      m.lots.add(l.copy());
-    }
+    m.lots = new ArrayList<>(lots.size() + 1); // with room for the lot a command usually adds
+    m.lots.addAll(lots);
     m.dayPoints = dayPoints.copy();
     m.intervals = intervals.copy();
     m.monthlyQuantity = new HashMap<>(monthlyQuantity);
@@ -63,6 +65,21 @@ final class MemberState {
   Lot lot(String lotId) {
     for (Lot l : lots) {
       if (l.id.equals(lotId)) {
+        return l;
+      }
+    }
+    return null;
+  }
+
+  /** The lot {@code lotId} to change, copied first when it is shared; null when there is none. */
+  Lot lotForUpdate(String lotId) {
+    for (int i = 0; i < lots.size(); i++) {
+      Lot l = lots.get(i);
+      if (l.id.equals(lotId)) {
+        if (l.owner != this) {
+          l = l.copyFor(this);
+          lots.set(i, l);
+        }
         return l;
       }
     }

@@ -496,7 +496,7 @@ final class StateCodec {
     m.everPosted = in.readBoolean();
     int lots = in.readInt();
     for (int i = 0; i < lots; i++) {
-      Lot l = new Lot(names.readId(in), in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
+      Lot l = new Lot(m, names.readId(in), in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
       l.expired = in.readBoolean();
       l.expiredPoints = in.readLong();
       m.lots.add(l);
