@@ -29,16 +29,30 @@ final class EntryCodec {
   private EntryCodec() {}
 
   /**
-   * One buffer per encoding thread, reused: an import encodes a million entries, and a new buffer
-   * for each is as much fresh memory again as the journal it writes.
+   * One buffer and generator per encoding thread, reused: an import encodes a million entries, and
+   * a new buffer and generator for each was more fresh memory than the journal it writes.
    */
-  private static final ThreadLocal<ByteArrayOutputStream> BUFFERS =
-      ThreadLocal.withInitial(() -> new ByteArrayOutputStream(1024));
+  private static final class Encoder {
+    final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+    final JsonGenerator g;
+
+    Encoder() {
+      try {
+        g = FACTORY.createGenerator(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      g.setRootValueSeparator(null); // each entry is a document of its own
+    }
+  }
+
+  private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
   static byte[] toJson(Entry e) {
-    ByteArrayOutputStream out = BUFFERS.get();
-    out.reset();
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+    Encoder encoder = ENCODERS.get();
+    JsonGenerator g = encoder.g;
+    boolean reusable = false;
+    try {
       g.writeStartObject();
       JsonFields.string(g, "id", e.id());
       JsonFields.string(g, "kind", e.kind());
@@ -56,14 +70,20 @@ final class EntryCodec {
       writeDetail(g, e.detail());
       g.writeEndObject();
       g.writeEndObject();
+      g.flush();
+      byte[] json = encoder.out.toByteArray();
+      // A large rules document's buffer is not kept for the credits after it.
+      reusable = json.length <= 1 << 16;
+      return json;
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
+    } finally {
+      if (reusable) {
+        encoder.out.reset();
+      } else {
+        ENCODERS.remove(); // nor a generator left inside a document that failed
+      }
     }
-    byte[] json = out.toByteArray();
-    if (json.length > 1 << 16) {
-      BUFFERS.remove(); // a large rules document's buffer is not kept for the credits after it
-    }
-    return json;
   }
 
   private static void writeDetail(JsonGenerator g, EntryDetail d) throws IOException {

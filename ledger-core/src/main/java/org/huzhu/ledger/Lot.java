@@ -7,8 +7,12 @@ import java.time.LocalDate;
  * through the member state that owns it: a copy of that state shares the lot until it changes it.
  */
 final class Lot {
-  /** The only member state that may change this lot in place. */
-  final MemberState owner;
+  /**
+   * The {@link MemberState#version} of the only member state that may change this lot in place. A
+   * number rather than the state itself: a reference would keep every earlier copy of the member
+   * alive.
+   */
+  final int version;
   final String id;
   final long seq;
   final LocalDate date;
@@ -20,7 +24,7 @@ final class Lot {
   long expiredPoints;
 
   Lot(MemberState owner, String id, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
-    this.owner = owner;
+    this.version = owner.version;
     this.id = id;
     this.seq = seq;
     this.date = date;

@@ -22,6 +22,12 @@ final class MemberState {
   record Affiliation(LocalDate from, String team, String grid) {}
 
   final String id;
+  /**
+   * One more than the state this one was copied from; a lot with another version is shared with
+   * an earlier copy. Two copies of the same state have the same version, but only one of them is
+   * ever kept, and a copy never sees the lots its discarded sibling made.
+   */
+  int version;
   LocalDate joinedOn;
   List<Affiliation> affiliations = new ArrayList<>();
   int enrolments;
@@ -46,6 +52,7 @@ final class MemberState {
   MemberState copy() {
     MemberState m = new MemberState(id);
     m.joinedOn = joinedOn;
+    m.version = version == Integer.MAX_VALUE ? 0 : version + 1;
     m.affiliations = new ArrayList<>(affiliations);
     m.enrolments = enrolments;
     m.points = points;
@@ -55,7 +62,14 @@ final class MemberState {
     m.lastPosted = lastPosted;
     m.everPosted = everPosted;
     m.lots = new ArrayList<>(lots.size() + 1); // with room for the lot a command usually adds
-    m.lots.addAll(lots);
+    if (m.version == 0) {
+      // Versions start again: nothing may be shared across the restart.
+      for (Lot l : lots) {
+        m.lots.add(l.copyFor(m));
+      }
+    } else {
+      m.lots.addAll(lots);
+    }
     m.dayPoints = dayPoints.copy();
     m.intervals = intervals.copy();
     m.monthlyQuantity = new HashMap<>(monthlyQuantity);
@@ -76,7 +90,7 @@ final class MemberState {
     for (int i = 0; i < lots.size(); i++) {
       Lot l = lots.get(i);
       if (l.id.equals(lotId)) {
-        if (l.owner != this) {
+        if (l.version != version) {
           l = l.copyFor(this);
           lots.set(i, l);
         }

@@ -84,12 +84,12 @@ public final class LedgerBench {
   }
 
   static void run(Path tmp, int rows) throws Exception {
-    double fsync = rawFsyncRate(tmp.resolve("raw"));
+    double fsync = rawFsyncRate(tmp);
     print("raw: write 200 B + force, one thread (baseline)", fsync, "/s", "");
-    double ceiling1 = MinimalGroupCommit.rate(tmp.resolve("minimal-1"), 1, 2_000);
-    print("minimal group commit, no ledger work, 1 thread", ceiling1, "/s", ratio(ceiling1, fsync, "raw fsync"));
-    double ceiling8 = MinimalGroupCommit.rate(tmp.resolve("minimal-8"), 8, 2_000);
-    print("minimal group commit, no ledger work, 8 threads", ceiling8, "/s", ratio(ceiling8, fsync, "raw fsync"));
+    Beside ceiling1 = besideRaw(tmp, () -> MinimalGroupCommit.rate(tmp.resolve("minimal-1"), 1, 2_000));
+    print("minimal group commit, no ledger work, 1 thread", ceiling1.rate(), "/s", ceiling1.vsRaw());
+    Beside ceiling8 = besideRaw(tmp, () -> MinimalGroupCommit.rate(tmp.resolve("minimal-8"), 8, 2_000));
+    print("minimal group commit, no ledger work, 8 threads", ceiling8.rate(), "/s", ceiling8.vsRaw());
 
     MutableClock clock = new MutableClock(LocalDateTime.of(2026, 12, 31, 20, 0));
     Path book = tmp.resolve("book");
@@ -101,15 +101,15 @@ public final class LedgerBench {
 
       // Warms the command path up, and gives the members that redeem points enough to spend.
       commits(l, 8, 125, "warm", 1_000_000);
-      double one = commits(l, 1, 2_000, "one", 25);
-      print("adjust acknowledged one at a time, 1 thread", one, "/s",
-          ratio(one, fsync, "raw fsync") + ", " + ratio(one, ceiling1, "minimal"));
-      double eight = commits(l, 8, 2_000, "eight", 25);
-      print("adjust acknowledged one at a time, 8 threads (group commit)", eight, "/s",
-          ratio(eight, fsync, "raw fsync") + ", " + ratio(eight, ceiling8, "minimal"));
-      double mixed = redeemsAndTransfers(l, 8, 2_000, "x");
-      print("redeem/transfer one at a time, 8 threads", mixed, "/s",
-          ratio(mixed, fsync, "raw fsync") + ", " + ratio(mixed, ceiling8, "minimal"));
+      Beside one = besideRaw(tmp, () -> commits(l, 1, 2_000, "one", 25));
+      print("adjust acknowledged one at a time, 1 thread", one.rate(), "/s",
+          one.vsRaw() + ", " + ratio(one.rate(), ceiling1.rate(), "minimal"));
+      Beside eight = besideRaw(tmp, () -> commits(l, 8, 2_000, "eight", 25));
+      print("adjust acknowledged one at a time, 8 threads (group commit)", eight.rate(), "/s",
+          eight.vsRaw() + ", " + ratio(eight.rate(), ceiling8.rate(), "minimal"));
+      Beside mixed = besideRaw(tmp, () -> redeemsAndTransfers(l, 8, 2_000, "x"));
+      print("redeem/transfer one at a time, 8 threads", mixed.rate(), "/s",
+          mixed.vsRaw() + ", " + ratio(mixed.rate(), ceiling8.rate(), "minimal"));
 
       Path sheet = tmp.resolve("signins.csv");
       writeSheet(sheet, rows, members);
@@ -237,9 +237,33 @@ public final class LedgerBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  static double rawFsyncRate(Path file) throws IOException {
+  /** A rate, and the raw fsync rate beside it: the mean of one measured just before and one just after. */
+  record Beside(double rate, double raw) {
+    String vsRaw() {
+      return ratio(rate, raw, String.format(Locale.ROOT, "raw fsync (%.0f/s beside it)", raw));
+    }
+  }
+
+  interface Rate {
+    double measure() throws Exception;
+  }
+
+  /**
+   * Measures {@code rate} between two raw fsync rates: the machine's disk speed drifts by more than
+   * the ratios asked for, within a minute, so a baseline taken once at the start misleads.
+   */
+  static Beside besideRaw(Path dir, Rate rate) throws Exception {
+    double before = rawFsyncRate(dir);
+    double r = rate.measure();
+    double after = rawFsyncRate(dir);
+    return new Beside(r, (before + after) / 2);
+  }
+
+  /** Writes 200 B and forces, 500 times, to a new file in {@code dir}; returns forces/s. */
+  static double rawFsyncRate(Path dir) throws IOException {
     byte[] record = new byte[200];
     int n = 500;
+    Path file = Files.createTempFile(dir, "raw", ".dat");
     try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
         FileChannel ch = raf.getChannel()) {
       long t0 = System.nanoTime();
