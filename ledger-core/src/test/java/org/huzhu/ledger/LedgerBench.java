@@ -86,9 +86,9 @@ public final class LedgerBench {
   static void run(Path tmp, int rows) throws Exception {
     double fsync = rawFsyncRate(tmp);
     print("raw: write 200 B + force, one thread (baseline)", fsync, "/s", "");
-    Beside ceiling1 = besideRaw(tmp, () -> MinimalGroupCommit.rate(tmp.resolve("minimal-1"), 1, 2_000));
+    Beside ceiling1 = alternating(tmp, r -> MinimalGroupCommit.run(tmp.resolve("minimal-1-" + r), 1, 400));
     print("minimal group commit, no ledger work, 1 thread", ceiling1.rate(), "/s", ceiling1.vsRaw());
-    Beside ceiling8 = besideRaw(tmp, () -> MinimalGroupCommit.rate(tmp.resolve("minimal-8"), 8, 2_000));
+    Beside ceiling8 = alternating(tmp, r -> MinimalGroupCommit.run(tmp.resolve("minimal-8-" + r), 8, 250));
     print("minimal group commit, no ledger work, 8 threads", ceiling8.rate(), "/s", ceiling8.vsRaw());
 
     MutableClock clock = new MutableClock(LocalDateTime.of(2026, 12, 31, 20, 0));
@@ -101,13 +101,13 @@ public final class LedgerBench {
 
       // Warms the command path up, and gives the members that redeem points enough to spend.
       commits(l, 8, 125, "warm", 1_000_000);
-      Beside one = besideRaw(tmp, () -> commits(l, 1, 2_000, "one", 25));
+      Beside one = alternating(tmp, r -> commits(l, 1, 200, "one" + r + "-", 25));
       print("adjust acknowledged one at a time, 1 thread", one.rate(), "/s",
           one.vsRaw() + ", " + ratio(one.rate(), ceiling1.rate(), "minimal"));
-      Beside eight = besideRaw(tmp, () -> commits(l, 8, 2_000, "eight", 25));
+      Beside eight = alternating(tmp, r -> commits(l, 8, 200, "eight" + r + "-", 25));
       print("adjust acknowledged one at a time, 8 threads (group commit)", eight.rate(), "/s",
           eight.vsRaw() + ", " + ratio(eight.rate(), ceiling8.rate(), "minimal"));
-      Beside mixed = besideRaw(tmp, () -> redeemsAndTransfers(l, 8, 2_000, "x"));
+      Beside mixed = alternating(tmp, r -> redeemsAndTransfers(l, 8, 200, "x" + r + "-"));
       print("redeem/transfer one at a time, 8 threads", mixed.rate(), "/s",
           mixed.vsRaw() + ", " + ratio(mixed.rate(), ceiling8.rate(), "minimal"));
 
@@ -237,26 +237,55 @@ public final class LedgerBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  /** A rate, and the raw fsync rate beside it: the mean of one measured just before and one just after. */
+  /** A rate, and the raw fsync rate measured in turns with it. */
   record Beside(double rate, double raw) {
     String vsRaw() {
       return ratio(rate, raw, String.format(Locale.ROOT, "raw fsync (%.0f/s beside it)", raw));
     }
   }
 
-  interface Rate {
-    double measure() throws Exception;
+  /** Calls that wrote something, and the seconds they took. */
+  record Run(long wrote, double seconds) {
+    double rate() {
+      return wrote / seconds;
+    }
   }
 
+  /** The {@code round}-th part of a measurement. */
+  interface Round {
+    Run run(int round) throws Exception;
+  }
+
+  private static final int ROUNDS = 10;
+  private static final int RAW_PER_ROUND = 100;
+
   /**
-   * Measures {@code rate} between two raw fsync rates: the machine's disk speed drifts by more than
-   * the ratios asked for, within a minute, so a baseline taken once at the start misleads.
+   * Runs {@link #ROUNDS} rounds of {@code round}, each after {@link #RAW_PER_ROUND} raw forces, and
+   * returns both rates. The machine's disk drifts by more than the ratios asked for within a
+   * minute, so a baseline taken once, even just before and after, misled by up to a third; in turns,
+   * both see the same disk.
    */
-  static Beside besideRaw(Path dir, Rate rate) throws Exception {
-    double before = rawFsyncRate(dir);
-    double r = rate.measure();
-    double after = rawFsyncRate(dir);
-    return new Beside(r, (before + after) / 2);
+  static Beside alternating(Path dir, Round round) throws Exception {
+    byte[] record = new byte[200];
+    long wrote = 0;
+    double seconds = 0;
+    double rawSeconds = 0;
+    Path file = Files.createTempFile(dir, "raw", ".dat");
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
+        FileChannel ch = raf.getChannel()) {
+      for (int r = 0; r < ROUNDS; r++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < RAW_PER_ROUND; i++) {
+          ch.write(ByteBuffer.wrap(record));
+          ch.force(false);
+        }
+        rawSeconds += seconds(t0);
+        Run run = round.run(r);
+        wrote += run.wrote();
+        seconds += run.seconds();
+      }
+    }
+    return new Beside(wrote / seconds, ROUNDS * RAW_PER_ROUND / rawSeconds);
   }
 
   /** Writes 200 B and forces, 500 times, to a new file in {@code dir}; returns forces/s. */
@@ -282,9 +311,9 @@ public final class LedgerBench {
 
   /**
    * {@code threads} callers each making {@code perThread} calls one after another; returns the calls
-   * that wrote something, per second.
+   * that wrote something and the time they took.
    */
-  static double concurrently(int threads, int perThread, Call call) throws Exception {
+  static Run concurrently(int threads, int perThread, Call call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       AtomicLong wrote = new AtomicLong();
@@ -306,14 +335,14 @@ public final class LedgerBench {
       for (Future<?> f : fs) {
         f.get();
       }
-      return wrote.get() / seconds(t0);
+      return new Run(wrote.get(), seconds(t0));
     } finally {
       pool.shutdown();
     }
   }
 
-  /** {@code threads} threads each adjusting members {@code v0 ...} by {@code points}; returns adjustments/s. */
-  static double commits(Ledger l, int threads, int perThread, String prefix, long points) throws Exception {
+  /** {@code threads} threads each adjusting members {@code v0 ...} by {@code points}; returns the adjustments and their time. */
+  static Run commits(Ledger l, int threads, int perThread, String prefix, long points) throws Exception {
     return concurrently(
         threads,
         perThread,
@@ -323,7 +352,7 @@ public final class LedgerBench {
         });
   }
 
-  static double redeemsAndTransfers(Ledger l, int threads, int perThread, String prefix) throws Exception {
+  static Run redeemsAndTransfers(Ledger l, int threads, int perThread, String prefix) throws Exception {
     return concurrently(
         threads,
         perThread,

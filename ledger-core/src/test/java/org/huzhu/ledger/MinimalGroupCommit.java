@@ -21,8 +21,8 @@ final class MinimalGroupCommit {
 
   private MinimalGroupCommit() {}
 
-  /** Acknowledged commits per second from {@code threads} callers, {@code perThread} each. */
-  static double rate(Path file, int threads, int perThread) throws Exception {
+  /** Acknowledged commits from {@code threads} callers, {@code perThread} each, and their time. */
+  static LedgerBench.Run run(Path file, int threads, int perThread) throws Exception {
     LinkedBlockingQueue<CompletableFuture<Void>> queue = new LinkedBlockingQueue<>();
     try (FileChannel channel =
         FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
