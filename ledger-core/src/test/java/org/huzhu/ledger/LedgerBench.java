@@ -72,8 +72,13 @@ public final class LedgerBench {
   }
 
   static List<MemberRecord> members() {
+    return members(MEMBERS);
+  }
+
+  /** Members v0 … v{@code n - 1}, in 20 teams and 7 grids. */
+  static List<MemberRecord> members(int n) {
     List<MemberRecord> list = new ArrayList<>();
-    for (int i = 0; i < MEMBERS; i++) {
+    for (int i = 0; i < n; i++) {
       list.add(new MemberRecord("v" + i, LocalDate.of(2025, 1, 1), "team" + (i % 20), "grid" + (i % 7)));
     }
     return list;
@@ -373,11 +378,19 @@ public final class LedgerBench {
   }
 
   static void writeSheet(Path f, int rows, int members) throws IOException {
+    writeSheet(f, 0, rows, members);
+  }
+
+  /**
+   * Rows {@code from} … {@code from + rows - 1} of the bench's endless sheet: sign-in {@code i} is
+   * member {@code i % members}'s, so that sheets written part by part add up to one.
+   */
+  static void writeSheet(Path f, int from, int rows, int members) throws IOException {
     try (var w = Files.newBufferedWriter(f, StandardCharsets.UTF_8)) {
       w.write(SigninImportTest.HEADER);
       String[] acts = {"elderly-care", "cleanup", "flood-patrol", "report-issue"};
       LocalDateTime start = LocalDateTime.of(2026, 1, 1, 8, 0);
-      for (int i = 0; i < rows; i++) {
+      for (int i = from; i < from + rows; i++) {
         int member = i % members;
         int slot = i / members; // each member's sign-ins follow one another, two hours apart
         LocalDateTime in = start.plusHours(2L * slot + (slot / 6) * 12L);
