@@ -89,8 +89,12 @@ final class Commands {
     return info.entry();
   }
 
+  /**
+   * The effective date of a command at {@code at} (now when null). Only the date of {@code at}
+   * counts, so a time later today is not in the future.
+   */
   static LocalDate effectiveDate(LocalDateTime at, LocalDateTime now) {
-    if (at != null && at.isAfter(now)) {
+    if (at != null && at.toLocalDate().isAfter(now.toLocalDate())) {
       throw LedgerRefusal.of(Reason.IN_FUTURE, "at-in-future", at, now);
     }
     return (at != null ? at : now).toLocalDate();

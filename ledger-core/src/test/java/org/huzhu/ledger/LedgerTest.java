@@ -56,6 +56,21 @@ class LedgerTest {
   }
 
   @Test
+  void onlyTheDateOfAtCountsAgainstNow() {
+    try (Ledger l = newLedger()) {
+      // now is 2026-03-01 10:00
+      Receipt later = l.adjust(new AdjustRequest("A-1", "v1", 5, 0, "x", "a", LocalDateTime.of(2026, 3, 1, 23, 59)));
+      assertEquals(LocalDate.of(2026, 3, 1), later.entry().date());
+      assertEquals(
+          Reason.IN_FUTURE,
+          assertThrows(
+                  LedgerRefusal.class,
+                  () -> l.adjust(new AdjustRequest("A-2", "v1", 5, 0, "x", "a", LocalDateTime.of(2026, 3, 2, 0, 0))))
+              .reason());
+    }
+  }
+
+  @Test
   void refusalsComeInTheContractsOrder() {
     try (Ledger l = newLedger()) {
       LocalDateTime future = LocalDateTime.of(2026, 3, 2, 0, 0);
