@@ -93,7 +93,15 @@ final class ReportBuilder {
   static Reports.Leaderboard leaderboard(LedgerState s, YearMonth month, int top) {
     Map<String, long[]> byMember = new HashMap<>();
     credits(s, month, c -> add(byMember.computeIfAbsent(c.credit().member(), k -> new long[3]), c));
-    List<Map.Entry<String, long[]>> sorted = new ArrayList<>(byMember.entrySet());
+    List<Map.Entry<String, long[]>> sorted = new ArrayList<>();
+    for (Map.Entry<String, long[]> e : byMember.entrySet()) {
+      long minutes = e.getValue()[1];
+      long points = e.getValue()[2];
+      // A member whose month nets to nothing (a reversal of an earlier month's credit) is no leader.
+      if (minutes > 0 || (minutes == 0 && points > 0)) {
+        sorted.add(e);
+      }
+    }
     sorted.sort(
         Comparator.comparingLong((Map.Entry<String, long[]> e) -> -e.getValue()[1])
             .thenComparing(Map.Entry::getKey, Texts::compareUtf8));
@@ -125,8 +133,12 @@ final class ReportBuilder {
         lines.computeIfAbsent(r.merchant(), k -> new long[3])[0] += r.pricePoints() * r.quantity();
       } else if (d instanceof EntryDetail.Reversal r) {
         EntryInfo target = s.entry(r.target());
-        if (target != null && target.entry() != null && target.entry().detail() instanceof EntryDetail.Redemption red) {
+        EntryDetail td = target == null || target.entry() == null ? null : target.entry().detail();
+        if (td instanceof EntryDetail.Redemption red) {
           lines.computeIfAbsent(red.merchant(), k -> new long[3])[1] += red.pricePoints() * red.quantity();
+        } else if (td instanceof EntryDetail.Settlement st) {
+          // a settlement recorded by mistake and reversed: settled net, in the reversal's month
+          lines.computeIfAbsent(st.merchant(), k -> new long[3])[2] -= st.points();
         }
       } else if (d instanceof EntryDetail.Settlement st) {
         lines.computeIfAbsent(st.merchant(), k -> new long[3])[2] += st.points();

@@ -55,7 +55,7 @@ public final class Reports {
    * @param redeemed points redeemed in the month
    * @param reversed points of redemptions reversed in the month
    * @param net redeemed less reversed
-   * @param settled points settled in the month
+   * @param settled points settled in the month, less settlements reversed in the month
    * @param owed what the community owes the merchant now
    */
   public record MerchantLine(String merchant, long redeemed, long reversed, long net, long settled, long owed) {}
@@ -76,7 +76,11 @@ public final class Reports {
   /** One team's or grid's credits in a month, net of reversals. */
   public record GroupLine(String name, long credits, long minutes, long points) {}
 
-  /** The top volunteers by credited minutes in a month. */
+  /**
+   * The top volunteers by credited minutes in a month, net of the month's reversals. Ties share a
+   * rank (and are listed by member id), so a cut at the top N keeps every member tied at rank N; a
+   * member whose month nets to no minutes and no points is not listed.
+   */
   public record Leaderboard(YearMonth month, List<Leader> leaders) {
     public Leaderboard {
       leaders = List.copyOf(leaders);

@@ -178,6 +178,11 @@ class ExchangeTest {
     assertEquals(50, ledger.balance(Account.SETTLED).points());
     Reports.MerchantLine line = ledger.merchantsReport(YearMonth.of(2026, 3)).merchants().get(0);
     assertEquals(new Reports.MerchantLine("m-grocer", 50, 0, 50, 50, 0), line);
+    // A settlement recorded by mistake is reversed, and the month's report nets it out.
+    ledger.reverse(new ReverseRequest("S1", "paid twice by mistake", null, null));
+    line = ledger.merchantsReport(YearMonth.of(2026, 3)).merchants().get(0);
+    assertEquals(new Reports.MerchantLine("m-grocer", 50, 0, 50, 0, 50), line);
+    assertEquals(0, ledger.liabilityReport().settled());
   }
 
   @Test
@@ -242,6 +247,8 @@ class ExchangeTest {
         List.of(new Reports.GroupLine("care", -1, -120, -20), new Reports.GroupLine("clean", 1, 60, 5)), april.teams());
     Reports.Leaderboard board = ledger.leaderboard(YearMonth.of(2026, 3), 10);
     assertEquals(List.of(new Reports.Leader(1, "v2", 180, 15, 1), new Reports.Leader(2, "v1", 120, 20, 1)), board.leaders());
+    // In April v1 has only the reversal of March's credit: no leader.
+    assertEquals(List.of(new Reports.Leader(1, "v2", 60, 5, 1)), ledger.leaderboard(YearMonth.of(2026, 4), 10).leaders());
     Reports.Certificate cert = ledger.certificate("v2", null, null);
     assertEquals(List.of(new Reports.ActivityLine("cleanup", 240, List.of("b", "c"))), cert.activities());
     assertEquals(240, cert.verifiedMinutes());

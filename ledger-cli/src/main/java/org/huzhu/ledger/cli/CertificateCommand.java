@@ -49,9 +49,18 @@ final class CertificateCommand extends Cli {
 
       @Override
       public String csv(Messages msg) {
-        Csv csv = new Csv().row("member", "activity", "minutes", "credits", "head");
+        // The certificate's totals and head repeat on each activity's row; a member with no credit
+        // in the period still gets one row, with the activity empty, to carry them.
+        Csv csv =
+            new Csv()
+                .row("member", "activity", "minutes", "credits", "entries", "verified_minutes", "backfilled_minutes", "head");
         for (Reports.ActivityLine a : c.activities()) {
-          csv.row(c.member(), a.activity(), a.minutes(), a.entries().size(), c.head());
+          csv.row(
+              c.member(), a.activity(), a.minutes(), a.entries().size(), String.join(" ", a.entries()),
+              c.verifiedMinutes(), c.backfilledMinutes(), c.head());
+        }
+        if (c.activities().isEmpty()) {
+          csv.row(c.member(), "", 0, 0, "", c.verifiedMinutes(), c.backfilledMinutes(), c.head());
         }
         return csv.toString();
       }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description = "Export every entry: ledger (for hledger / ledger-cli), jsonl (one entry a line) or csv (one row a posting).",
+    description = "Export every entry: ledger (for hledger / ledger-cli), jsonl (one entry a line) or csv (one row a posting, one for an entry without postings).",
     footer = {"", "Example:", "  huzhu export ledger --output books.journal && hledger -f books.journal balance"})
 final class ExportCommand extends Cli {
   enum Kind {
@@ -66,6 +66,9 @@ final class ExportCommand extends Cli {
           Csv c = new Csv();
           for (Posting p : e.postings()) {
             c.row(e.seq(), e.id(), e.kind(), e.date(), p.account().name(), p.points(), p.minutes());
+          }
+          if (e.postings().isEmpty()) {
+            c.row(e.seq(), e.id(), e.kind(), e.date(), "", "", ""); // every entry has a row
           }
           w.write(c.toString());
         }

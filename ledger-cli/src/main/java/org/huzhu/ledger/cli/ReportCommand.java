@@ -96,7 +96,8 @@ final class ReportCommand extends Cli {
 
       @Override
       public String csv(Messages msg) {
-        Csv c = new Csv().row("as_of", "what", "key", "points");
+        // one amount column: points on every row but minutes_outstanding, which is in minutes
+        Csv c = new Csv().row("as_of", "what", "key", "amount");
         c.row(r.asOf(), "points_outstanding", "", r.pointsOutstanding());
         c.row(r.asOf(), "minutes_outstanding", "", r.minutesOutstanding());
         for (Reports.ExpiryBucket b : r.byExpiryMonth()) {

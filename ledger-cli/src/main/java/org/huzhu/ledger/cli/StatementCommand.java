@@ -61,11 +61,14 @@ final class StatementCommand extends Cli {
 
       @Override
       public String csv(Messages msg) {
+        // The opening and closing balances are rows of their own, without an entry id.
         Csv c = new Csv().row("date", "id", "kind", "points", "minutes", "explanation");
+        c.row(s.from() == null ? "" : s.from(), "", "opening", s.opening().points(), s.opening().minutes(), "");
         for (Statement.Line l : s.lines()) {
           c.raw(l.entry().date()).raw(l.entry().id()).raw(l.entry().kind()).raw(l.points()).raw(l.minutes())
               .text(l.entry().explanation(msg.locale())).end();
         }
+        c.row(s.to() == null ? "" : s.to(), "", "closing", s.closing().points(), s.closing().minutes(), "");
         return c.toString();
       }
 

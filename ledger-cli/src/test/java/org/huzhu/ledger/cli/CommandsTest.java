@@ -413,9 +413,16 @@ class CommandsTest {
     Run table = books.run("statement", "--member", "v1");
     ok(table);
     assertTrue(table.out.contains("A-1") && table.out.contains("A-2") && table.out.contains("100"), table::toString);
-    Run csv = books.run("statement", "--member", "v1", "--format", "csv");
+    Run csv = books.run("statement", "--member", "v1", "--from", "2026-03-01", "--to", "2026-03-31", "--format", "csv");
     ok(csv);
-    assertEquals("date,id,kind,points,minutes,explanation", csv.outLines().get(0));
+    assertEquals(
+        List.of(
+            "date,id,kind,points,minutes,explanation",
+            "2026-03-01,,opening,120,0,",
+            "2026-03-01,A-2,adjustment,-20,0,adjustment -20 points: fix (approved by o)",
+            "2026-03-10,sys:member:v1,enrolment,0,0,\"enrolled, joined 2026-01-01, team 红队\"",
+            "2026-03-31,,closing,100,0,"),
+        csv.outLines());
     Run unknown = books.run("statement", "--member", "v9");
     assertEquals(3, unknown.exit, unknown::toString);
   }
@@ -506,6 +513,9 @@ class CommandsTest {
     assertEquals(
         List.of(
             "seq,id,kind,date,account,points,minutes",
+            "1,sys:ledger,ledger,1970-01-01,,,",
+            "2,sys:member:v1,enrolment,2026-03-10,,,",
+            "3,sys:member:v2,enrolment,2026-03-10,,,",
             "4,A-1,adjustment,2026-03-01,community:issued,-120,0",
             "4,A-1,adjustment,2026-03-01,member:v1,120,0",
             "5,A-2,adjustment,2026-03-02,community:issued,0,-90",

@@ -84,6 +84,10 @@ class ReportsTest {
     Run json = ok("report", "liability", "--format", "json");
     assertTrue(json.out.startsWith("{\"as_of\":\"2026-11-23\",\"points_outstanding\":19471,\"minutes_outstanding\":114615,\"by_expiry_month\":[{\"month\":\"2027-01\",\"points\":1419},"), json::toString);
     assertTrue(json.out.endsWith("\"owed_to_merchants\":[{\"account\":\"merchant:m-barber\",\"points\":20}],\"settled\":0}\n"), json::toString);
+    Run csv = ok("report", "liability", "--format", "csv");
+    List<String> rows = csv.out.lines().toList();
+    assertEquals("as_of,what,key,amount", rows.get(0));
+    assertEquals("2026-11-23,minutes_outstanding,,114615", rows.get(2));
     Run table = ok("report", "liability");
     assertTrue(table.out.startsWith("Liability as of 2026-11-23: 19471 points and 1910:15 hours outstanding"), table::toString);
   }
@@ -102,6 +106,15 @@ class ReportsTest {
     Run table = ok("certificate", "--member", "v003", "--from", "2026-10-01");
     assertTrue(table.out.contains("Journal head: " + seq + ":" + head), table::toString);
     assertTrue(table.out.contains("elderly-care: S01159"), table::toString);
+    Run csv = ok("certificate", "--member", "v003", "--from", "2026-10-01", "--format", "csv");
+    assertEquals(
+        List.of(
+            "member,activity,minutes,credits,entries,verified_minutes,backfilled_minutes,head",
+            "v003,cleanup,45,1,S01250,225,0," + seq + ":" + head,
+            "v003,elderly-care,180,1,S01159,225,0," + seq + ":" + head),
+        csv.out.lines().toList());
+    Run none = ok("certificate", "--member", "v003", "--from", "2027-01-01", "--format", "csv");
+    assertEquals("v003,,0,0,,0,0," + seq + ":" + head, none.out.lines().toList().get(1), none::toString);
     Run unknown = books.run("certificate", "--member", "nobody", "--format", "json");
     assertEquals(3, unknown.exit, unknown::toString);
     assertTrue(unknown.out.startsWith("{\"refused\":\"unknown-member\""), unknown::toString);
