@@ -78,8 +78,8 @@ public final class Reports {
 
   /**
    * The top volunteers by credited minutes in a month, net of the month's reversals. Ties share a
-   * rank (and are listed by member id), so a cut at the top N keeps every member tied at rank N; a
-   * member whose month nets to no minutes and no points is not listed.
+   * rank (and are listed by member id), so a cut at the top N keeps every member tied at rank N. A
+   * member whose month nets to fewer than 0 minutes, or to 0 minutes and no points, is not listed.
    */
   public record Leaderboard(YearMonth month, List<Leader> leaders) {
     public Leaderboard {

@@ -234,7 +234,8 @@ class ExchangeTest {
     clock.set(LocalDateTime.of(2026, 4, 10, 18, 0));
     ledger.importSignins(
         sheet(
-            "a,v1,elderly-care,2026-03-02T09:00,2026-03-02T11:00,g1,,,\n"
+            "e,v1,report-issue,2026-02-03T09:00,,g1,,,\n"
+                + "a,v1,elderly-care,2026-03-02T09:00,2026-03-02T11:00,g1,,,\n"
                 + "b,v2,cleanup,2026-03-03T09:00,2026-03-03T12:00,g1,special,,\n"
                 + "c,v2,cleanup,2026-04-01T09:00,2026-04-01T10:00,g1,,,\n"),
         ImportOptions.defaults());
@@ -247,6 +248,8 @@ class ExchangeTest {
         List.of(new Reports.GroupLine("care", -1, -120, -20), new Reports.GroupLine("clean", 1, 60, 5)), april.teams());
     Reports.Leaderboard board = ledger.leaderboard(YearMonth.of(2026, 3), 10);
     assertEquals(List.of(new Reports.Leader(1, "v2", 180, 15, 1), new Reports.Leader(2, "v1", 120, 20, 1)), board.leaders());
+    // An event earns points without minutes: a leader all the same.
+    assertEquals(List.of(new Reports.Leader(1, "v1", 0, 2, 1)), ledger.leaderboard(YearMonth.of(2026, 2), 10).leaders());
     // In April v1 has only the reversal of March's credit: no leader.
     assertEquals(List.of(new Reports.Leader(1, "v2", 60, 5, 1)), ledger.leaderboard(YearMonth.of(2026, 4), 10).leaders());
     Reports.Certificate cert = ledger.certificate("v2", null, null);

@@ -423,6 +423,9 @@ class CommandsTest {
             "2026-03-10,sys:member:v1,enrolment,0,0,\"enrolled, joined 2026-01-01, team 红队\"",
             "2026-03-31,,closing,100,0,"),
         csv.outLines());
+    List<String> whole = books.run("statement", "--member", "v1", "--format", "csv").outLines();
+    assertEquals(",,opening,0,0,", whole.get(1), whole::toString);
+    assertEquals(",,closing,100,0,", whole.get(whole.size() - 1), whole::toString);
     Run unknown = books.run("statement", "--member", "v9");
     assertEquals(3, unknown.exit, unknown::toString);
   }
