@@ -57,7 +57,14 @@ abstract class Cli implements Callable<Integer> {
 
   /** Reads a whole input file; a missing or unreadable one is unreadable input (exit 3). */
   static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
-    return java.nio.file.Files.readAllBytes(file);
+    try {
+      return java.nio.file.Files.readAllBytes(file);
+    } catch (java.nio.file.FileSystemException e) {
+      throw e;
+    } catch (java.io.IOException e) {
+      // reading a directory fails without naming it: the message must say which file
+      throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+    }
   }
 
   /** Prints in the chosen format. */

@@ -133,6 +133,7 @@ public final class Huzhu implements Runnable {
     Objects.requireNonNull(err, "err");
     Huzhu root = new Huzhu(out, err, env);
     CommandLine cl = new CommandLine(root);
+    everyVersion(cl); // `--version` works on every command, as `--help` does
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -302,6 +303,13 @@ public final class Huzhu implements Runnable {
       return what + ": " + f.getFile();
     }
     return e.getClass().getSimpleName() + ": " + e.getMessage();
+  }
+
+  private static void everyVersion(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      sub.getCommandSpec().versionProvider(new Version());
+      everyVersion(sub);
+    }
   }
 
   /** The version from the jar's manifest. */

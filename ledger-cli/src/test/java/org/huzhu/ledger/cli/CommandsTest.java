@@ -402,6 +402,17 @@ class CommandsTest {
   }
 
   @Test
+  void aDirectoryGivenAsAFileIsNamedAndEveryCommandHasAVersion() throws IOException {
+    books.withMembers(tmp);
+    Run dir = books.run("rules", "publish", tmp.toString());
+    assertEquals(3, dir.exit, dir::toString);
+    assertTrue(dir.err.contains(tmp.toString()) && !dir.err.contains("IOException"), dir::toString);
+    Run version = books.run("balance", "--version");
+    assertEquals(0, version.exit, version::toString);
+    assertTrue(version.out.startsWith("huzhu "), version::toString);
+  }
+
+  @Test
   void statementInEachFormat() throws IOException {
     books.withMembers(tmp);
     ok(books.run("adjust", "--member", "v1", "--points", "120", "--reason", "-backfill", "--approved-by", "o", "--id", "A-1", "--at", "2026-02-01"));

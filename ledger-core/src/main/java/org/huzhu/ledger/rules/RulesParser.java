@@ -457,6 +457,18 @@ final class RulesParser {
     return b.longValueExact();
   }
 
+  /** A value as a refusal shows it: long or unprintable text is described, never echoed. */
+  private static String shown(String text) {
+    if (!Texts.isCleanText(text)) {
+      return "a value with control characters";
+    }
+    return text.length() <= 40 ? text : "a value of " + text.length() + " characters";
+  }
+
+  private static String quoted(String text) {
+    return Texts.isCleanText(text) && text.length() <= 40 ? "'" + text + "'" : shown(text);
+  }
+
   /** A decimal from a JSON string or number, read from its text. */
   private BigDecimal decimal(String path, Object v, boolean positive) {
     String text;
@@ -467,12 +479,12 @@ final class RulesParser {
     } else {
       throw refuse(path, "must be a decimal (a string such as \"1.5\" or a number), not " + kind(v));
     }
-    String shown = Texts.isCleanText(text) && text.length() <= 40 ? text : "the given text";
+    String shown = shown(text);
     if (Decimals.WITH_EXPONENT.matcher(text).matches()) {
       throw refuse(path, "exponents are not accepted, write the decimal in full: " + shown);
     }
     if (!Decimals.PLAIN_DECIMAL.matcher(text).matches()) {
-      throw refuse(path, "not a decimal number: '" + shown + "'");
+      throw refuse(path, "not a decimal number: " + quoted(text));
     }
     if (text.length() > Decimals.MAX_TEXT_LENGTH) {
       throw refuse(path, "longer than " + Decimals.MAX_TEXT_LENGTH + " characters: " + shown);
@@ -490,7 +502,7 @@ final class RulesParser {
   private LocalDate date(String path, Object v) {
     String s = string(path, v);
     if (!DATE.matcher(s).matches()) {
-      throw refuse(path, "must be a date YYYY-MM-DD, not '" + (Texts.isCleanText(s) && s.length() <= 40 ? s : "the given text") + "'");
+      throw refuse(path, "must be a date YYYY-MM-DD, not " + quoted(s));
     }
     try {
       return LocalDate.parse(s);

@@ -217,6 +217,10 @@ class RuleVersionsTest {
     assertTrue(refused(doc("\"activities\":{\"a\":{\"points_per_event\":\".5\"}}")).contains("activities.a.points_per_event: not a decimal"));
     assertTrue(refused(doc("\"activities\":{\"a\":{\"points_per_event\":\" 5\"}}")).contains("not a decimal"));
     assertTrue(refused(doc("\"activities\":{\"a\":{\"points_per_event\":\"1234567890123456789012345678901234\"}}")).contains("longer than 32"));
+    String long50 = "1".repeat(50);
+    assertTrue(
+        refused(doc("\"activities\":{\"a\":{\"points_per_event\":\"" + long50 + "\"}}"))
+            .endsWith("longer than 32 characters: a value of 50 characters"));
     assertEquals(BigDecimal.ZERO, parse(doc("\"activities\":{\"a\":{\"points_per_hour\":\"0.00\"}}")).activity("a").pointsPerHour());
   }
 
