@@ -190,8 +190,10 @@ final class RulesCommand extends CommandGroup {
                       v.roundingMinutes(),
                       Minutes.format(v.minMinutes()),
                       Minutes.format(v.maxMinutes()),
-                      v.dailyPointsCap() == null ? "-" : v.dailyPointsCap(),
-                      v.pointsExpireMonths() == null ? "-" : v.pointsExpireMonths(),
+                      v.dailyPointsCap() == null ? msg.get("rules.no-cap") : msg.get("rules.cap", v.dailyPointsCap()),
+                      v.pointsExpireMonths() == null
+                          ? msg.get("rules.no-expiry")
+                          : msg.get("rules.expiry", v.pointsExpireMonths()),
                       Minutes.format(v.hoursCreditLimitMinutes())))
               .append('\n');
           Table t = new Table(msg.get("h.activity"), msg.get("h.name"), ">" + msg.get("h.rate"), msg.get("h.per"), msg.get("h.credit-hours"));

@@ -156,12 +156,14 @@ class WritingCommandsTest {
 
     Run table = books.run("rules", "show");
     assertTrue(table.out.contains("Version 2, effective from 2026-06-01"), table::toString);
+    assertTrue(table.out.contains(", daily cap 100 points, points expire after 12 months,"), table::toString);
     assertTrue(table.out.contains("weekend"), table::toString);
     assertTrue(table.out.contains("flood-season      ×2  flood-patrol; 2026-06-01..2026-09-30"), table::toString);
     Run csv = books.run("rules", "show", "--format", "csv");
     assertTrue(csv.out.startsWith("version,effective_from,activity,name,points_per_hour,points_per_event,credit_hours\r\n1,2026-01-01,cleanup,环境整治,5,,true\r\n"), csv::toString);
     Run zh = books.run("rules", "show", "--lang", "zh");
     assertTrue(zh.out.contains("第 2 版，自 2026-06-01 起生效"), zh::toString);
+    assertTrue(zh.out.contains("，每日上限 100 积分，积分 12 个月后过期，"), zh::toString);
   }
 
   @Test
