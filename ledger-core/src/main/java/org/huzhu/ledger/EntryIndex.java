@@ -370,16 +370,18 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     ready();
     int[] order = new int[size];
     boolean sorted = true;
+    long min = 0;
     long max = 0;
     for (int slot = 0; slot < size; slot++) {
       order[slot] = slot;
       sorted &= slot == 0 || seqs[slot - 1] < seqs[slot];
+      min = Math.min(min, seqs[slot]);
       max = Math.max(max, seqs[slot]);
     }
     if (sorted) {
       return order;
     }
-    if (max < 1L << 34 && size <= 1 << 29 && seqsNotNegative()) {
+    if (min >= 0 && max < 1L << 34 && size <= 1 << 29) {
       // A slot fits in 29 bits, so a seq and its slot share one long.
       long[] keyed = new long[size];
       for (int slot = 0; slot < size; slot++) {
@@ -396,15 +398,6 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
         .sorted(java.util.Comparator.comparingLong(slot -> seqs[slot]))
         .mapToInt(Integer::intValue)
         .toArray();
-  }
-
-  private boolean seqsNotNegative() {
-    for (int slot = 0; slot < size; slot++) {
-      if (seqs[slot] < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The id held in {@code slot}. */

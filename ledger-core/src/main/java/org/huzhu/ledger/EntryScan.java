@@ -121,7 +121,6 @@ final class EntryScan {
     }
   }
 
-
   private static Decoded decodeAll(List<JournalRecord> records) {
     int n = records.size();
     Entry[] entries = new Entry[n];

@@ -77,27 +77,31 @@ final class MemberState {
   }
 
   Lot lot(String lotId) {
-    for (Lot l : lots) {
-      if (l.id.equals(lotId)) {
-        return l;
-      }
-    }
-    return null;
+    int i = indexOfLot(lotId);
+    return i < 0 ? null : lots.get(i);
   }
 
   /** The lot {@code lotId} to change, copied first when it is shared; null when there is none. */
   Lot lotForUpdate(String lotId) {
+    int i = indexOfLot(lotId);
+    if (i < 0) {
+      return null;
+    }
+    Lot l = lots.get(i);
+    if (l.version != version) {
+      l = l.copyFor(this);
+      lots.set(i, l);
+    }
+    return l;
+  }
+
+  private int indexOfLot(String lotId) {
     for (int i = 0; i < lots.size(); i++) {
-      Lot l = lots.get(i);
-      if (l.id.equals(lotId)) {
-        if (l.version != version) {
-          l = l.copyFor(this);
-          lots.set(i, l);
-        }
-        return l;
+      if (lots.get(i).id.equals(lotId)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   String team() {

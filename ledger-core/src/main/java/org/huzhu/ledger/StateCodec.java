@@ -31,21 +31,14 @@ final class StateCodec {
 
   private StateCodec() {}
 
+  /** The snapshot's bytes, whole; checkpoints are written with {@link #encodeTo} instead. */
   static byte[] encode(LedgerState s) {
-    ByteBuffer b = encodeToBuffer(s);
-    byte[] out = new byte[b.remaining()];
-    b.get(out);
-    return out;
-  }
-
-  /** The snapshot's bytes, without the copy {@link #encode} makes (a large one is 170 MB). */
-  static ByteBuffer encodeToBuffer(LedgerState s) {
-    // Sized for the usual snapshot (under 200 bytes an entry), so that a large one is not copied
-    // again and again as it grows.
-    long estimate = (1L << 16) + 128L * s.members.size() + 192L * s.entries.size();
-    SnapshotOut out = new SnapshotOut((int) Math.min(estimate, 1 << 30));
+    SnapshotOut out = new SnapshotOut(1 << 16);
     encodeInto(s, out);
-    return out.view();
+    ByteBuffer b = out.view();
+    byte[] bytes = new byte[b.remaining()];
+    b.get(bytes);
+    return bytes;
   }
 
   /**

@@ -49,9 +49,14 @@ public final class LedgerBench {
     try {
       run(tmp, rows);
     } finally {
-      try (Stream<Path> s = Files.walk(tmp)) {
-        s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
+      deleteTree(tmp);
+    }
+  }
+
+  /** Deletes {@code dir} and everything in it. */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
   }
 
@@ -271,20 +276,12 @@ public final class LedgerBench {
    * both see the same disk.
    */
   static Beside alternating(Path dir, Round round) throws Exception {
-    byte[] record = new byte[200];
     long wrote = 0;
     double seconds = 0;
     double rawSeconds = 0;
-    Path file = Files.createTempFile(dir, "raw", ".dat");
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-        FileChannel ch = raf.getChannel()) {
+    try (RawForces raw = new RawForces(dir)) {
       for (int r = 0; r < ROUNDS; r++) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < RAW_PER_ROUND; i++) {
-          ch.write(ByteBuffer.wrap(record));
-          ch.force(false);
-        }
-        rawSeconds += seconds(t0);
+        rawSeconds += raw.seconds(RAW_PER_ROUND);
         Run run = round.run(r);
         wrote += run.wrote();
         seconds += run.seconds();
@@ -293,19 +290,38 @@ public final class LedgerBench {
     return new Beside(wrote / seconds, ROUNDS * RAW_PER_ROUND / rawSeconds);
   }
 
-  /** Writes 200 B and forces, 500 times, to a new file in {@code dir}; returns forces/s. */
+  /** Forces per second, 500 of them, as {@link RawForces} makes them. */
   static double rawFsyncRate(Path dir) throws IOException {
-    byte[] record = new byte[200];
-    int n = 500;
-    Path file = Files.createTempFile(dir, "raw", ".dat");
-    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw");
-        FileChannel ch = raf.getChannel()) {
+    try (RawForces raw = new RawForces(dir)) {
+      return 500 / raw.seconds(500);
+    }
+  }
+
+  /** The baseline: 200-byte records appended to a new file in a directory, each forced. */
+  private static final class RawForces implements AutoCloseable {
+    private final RandomAccessFile file;
+    private final FileChannel channel;
+    private final byte[] record = new byte[200];
+
+    RawForces(Path dir) throws IOException {
+      file = new RandomAccessFile(Files.createTempFile(dir, "raw", ".dat").toFile(), "rw");
+      channel = file.getChannel();
+    }
+
+    /** Seconds that {@code n} appends, each forced, took. */
+    double seconds(int n) throws IOException {
       long t0 = System.nanoTime();
       for (int i = 0; i < n; i++) {
-        ch.write(ByteBuffer.wrap(record));
-        ch.force(false);
+        channel.write(ByteBuffer.wrap(record));
+        channel.force(false);
       }
-      return n / seconds(t0);
+      return LedgerBench.seconds(t0);
+    }
+
+    @Override
+    public void close() throws IOException {
+      channel.close();
+      file.close();
     }
   }
 

@@ -300,18 +300,28 @@ final class FileStore implements Store {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-      // In slices: the JDK copies a heap buffer through a direct one of the same size, and keeps
-      // that for the thread, so one write of a 170 MB snapshot would hold 170 MB outside the heap.
-      for (ByteBuffer part : new ByteBuffer[] {header, state}) {
-        while (part.hasRemaining()) {
-          ByteBuffer slice = part.slice();
-          slice.limit(Math.min(slice.remaining(), WRITE_SLICE));
-          int n = ch.write(slice);
-          part.position(part.position() + n);
-        }
-      }
+      writeSliced(ch, header);
+      writeSliced(ch, state);
       ch.force(true);
     }
+    publishCheckpoint(tmp, name);
+  }
+
+  /**
+   * Writes all of {@code part} in slices: the JDK copies a heap buffer through a direct one of the
+   * same size, and keeps that for the thread, so one write of a 170 MB snapshot would hold 170 MB
+   * outside the heap.
+   */
+  private static void writeSliced(FileChannel ch, ByteBuffer part) throws IOException {
+    while (part.hasRemaining()) {
+      ByteBuffer slice = part.slice();
+      slice.limit(Math.min(slice.remaining(), WRITE_SLICE));
+      part.position(part.position() + ch.write(slice));
+    }
+  }
+
+  /** Puts a forced checkpoint written to {@code tmp} in place as {@code name}, atomically. */
+  private void publishCheckpoint(Path tmp, String name) throws IOException {
     Files.move(
         tmp, checkpoints.resolve(name), StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
@@ -347,12 +357,7 @@ final class FileStore implements Store {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
               sha.update(b, off, len);
-              ByteBuffer part = ByteBuffer.wrap(b, off, len);
-              while (part.hasRemaining()) {
-                ByteBuffer slice = part.slice();
-                slice.limit(Math.min(slice.remaining(), WRITE_SLICE));
-                part.position(part.position() + body.write(slice));
-              }
+              writeSliced(body, ByteBuffer.wrap(b, off, len));
               length[0] += len;
             }
           };
@@ -365,9 +370,7 @@ final class FileStore implements Store {
       try (FileChannel ch =
           FileChannel.open(
               tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-        while (header.hasRemaining()) {
-          ch.write(header);
-        }
+        writeSliced(ch, header);
         for (long copied = 0; copied < length[0]; ) {
           long n = body.transferTo(copied, length[0] - copied, ch);
           if (n <= 0) {
@@ -378,10 +381,7 @@ final class FileStore implements Store {
         ch.force(true);
       }
     }
-    Files.move(
-        tmp, checkpoints.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-    forceDirectory(checkpoints);
+    publishCheckpoint(tmp, name);
   }
 
   @Override
