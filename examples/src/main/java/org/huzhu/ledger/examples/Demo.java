@@ -9,16 +9,20 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import org.huzhu.ledger.AuditReport;
 import org.huzhu.ledger.Balance;
 import org.huzhu.ledger.ImportSummary;
 import org.huzhu.ledger.Minutes;
+import org.huzhu.ledger.Reports;
 import org.huzhu.ledger.Statement;
 
 /**
  * Builds a ledger from the bundled example community in a fresh temporary folder, with a fixed
- * "now", then reads it back: balances, one volunteer's statement and the audit.
+ * "now", then uses it as a community app would: imports, a correction, exchanges at a merchant's
+ * counter, hours through the pool, the month-end settlement, a certificate, a statement and the
+ * audit.
  */
 public final class Demo {
   static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -54,6 +58,24 @@ public final class Demo {
         Balance b = community.balanceOf(member);
         out.printf("%-6s %6d points %8s%n", member, b.points(), Minutes.format(b.minutes()));
       }
+      out.println("catalog: " + community.publishCatalog(data.resolve("catalog.json")));
+      CommunityService.CounterReply haircut = community.redeem("R-demo-1", "v003", "haircut", 1);
+      out.printf("v003 exchanges 1 haircut: %s, now %d points%n",
+          haircut.done() ? "done as " + haircut.receipt().entry().id() : haircut.refusal(),
+          community.balanceOf("v003").points());
+      CommunityService.CounterReply rice = community.redeem("R-demo-2", "v003", "rice-5kg", 9);
+      out.println("v003 asks for 9 bags of rice: " + (rice.done() ? "done" : rice.refusal()));
+      community.donateHours("T-demo-1", "v003", 60);
+      community.grantHours("T-demo-2", "v010", 45);
+      out.printf("v003 gives 1:00 to the pool, v010 is granted 0:45: the pool holds %s%n",
+          Minutes.format(community.poolMinutes()));
+      YearMonth month = YearMonth.from(NOW);
+      out.printf("month end %s: %d settlement(s), m-barber now owed %d points; run again: %d new%n",
+          month, community.settleMerchants(month).size(), community.owedTo("m-barber"),
+          community.settleMerchants(month).stream().filter(r -> !r.repeated()).count());
+      Reports.Certificate cert = community.certificateOf("v003", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+      out.printf("certificate of v003 for 2026-10: %s verified over %d activities, head %s%n",
+          Minutes.format(cert.verifiedMinutes()), cert.activities().size(), cert.head());
       Statement st = community.statementOf("v001", LocalDate.of(2026, 11, 1), null);
       out.printf("statement of v001 from %s: opening %d points%n", st.from(), st.opening().points());
       for (Statement.Line l : st.lines()) {

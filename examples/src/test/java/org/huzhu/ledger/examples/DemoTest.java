@@ -1,6 +1,8 @@
 package org.huzhu.ledger.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -8,7 +10,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.YearMonth;
 import org.huzhu.ledger.ImportSummary;
+import org.huzhu.ledger.LedgerRefusal;
+import org.huzhu.ledger.Reason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +25,47 @@ class DemoTest {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(out.contains("audit: ok"), out);
     assertTrue(out.contains("the same sheet again: credited 0"), out);
+    assertTrue(out.contains("v003 asks for 9 bags of rice: not enough points"), out);
+    assertTrue(out.contains("m-barber now owed 0 points; run again: 0 new"), out);
+  }
+
+  @Test
+  void theCounterChargesOnceSaysWhyItRefusesAndMonthEndSettlesWhatIsOwed(@TempDir Path dir) throws Exception {
+    Path data = Demo.copyExampleFiles(dir.resolve("data"));
+    Clock clock = Clock.fixed(Demo.NOW.atZone(Demo.ZONE).toInstant(), Demo.ZONE);
+    try (CommunityService c = CommunityService.open(dir.resolve("ledger"), Demo.ZONE, clock)) {
+      c.enrol(data.resolve("members.csv"));
+      c.publishRules(data.resolve("rules-v1.json"));
+      c.importSheet(data.resolve("signins.csv"));
+      c.publishCatalog(data.resolve("catalog.json"));
+      long before = c.balanceOf("v003").points();
+
+      CommunityService.CounterReply first = c.redeem("R-1", "v003", "haircut", 2);
+      CommunityService.CounterReply retried = c.redeem("R-1", "v003", "haircut", 2);
+      assertTrue(first.done() && !first.receipt().repeated());
+      assertTrue(retried.done() && retried.receipt().repeated());
+      assertEquals(before - 40, c.balanceOf("v003").points());
+      assertEquals(40, c.owedTo("m-barber"));
+
+      CommunityService.CounterReply overLimit = c.redeem("R-2", "v003", "haircut", 1);
+      assertFalse(overLimit.done());
+      assertTrue(overLimit.refusal().startsWith("monthly limit reached"), overLimit.refusal());
+      CommunityService.CounterReply tooDear = c.redeem("R-3", "v003", "rice-5kg", 50);
+      assertTrue(tooDear.refusal().startsWith("not enough points"), tooDear.refusal());
+      assertEquals(before - 40, c.balanceOf("v003").points());
+
+      YearMonth month = YearMonth.from(Demo.NOW);
+      assertEquals(1, c.settleMerchants(month).size());
+      assertEquals(0, c.owedTo("m-barber"));
+      assertTrue(c.settleMerchants(month).isEmpty());
+
+      c.donateHours("T-1", "v003", 60);
+      c.grantHours("T-2", "v010", 60);
+      assertEquals(0, c.poolMinutes());
+      LedgerRefusal empty = assertThrows(LedgerRefusal.class, () -> c.grantHours("T-3", "v010", 1));
+      assertEquals(Reason.POOL_INSUFFICIENT, empty.reason());
+      assertTrue(c.audit().ok());
+    }
   }
 
   @Test
