@@ -19,27 +19,23 @@ final class Commands {
   /** Members enrolled or changed by one members file. */
   record Enrolled(int enrolled, int changed, int unchanged) {}
 
+  /**
+   * Applies {@code members} in order, as if each came alone: a member listed again is enrolled
+   * once, and a later record with another team or grid changes them (journaled, latest wins).
+   */
   static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today) {
-    List<MemberRecord> distinct = new ArrayList<>();
-    java.util.Map<String, MemberRecord> seen = new java.util.HashMap<>();
+    java.util.Map<String, LocalDate> joined = new java.util.HashMap<>();
     for (MemberRecord m : members) {
-      MemberRecord prev = seen.putIfAbsent(m.memberId(), m);
-      if (prev == null) {
-        distinct.add(m);
-      } else if (!prev.equals(m)) {
-        throw LedgerRefusal.of(Reason.CONFLICT, "member-listed-twice", m.memberId());
-      }
-    }
-    for (MemberRecord m : distinct) {
       MemberState existing = tx.member(m.memberId());
-      if (existing != null && !existing.joinedOn.equals(m.joinedOn())) {
-        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), existing.joinedOn, m.joinedOn());
+      LocalDate known = joined.computeIfAbsent(m.memberId(), id -> existing == null ? m.joinedOn() : existing.joinedOn);
+      if (!known.equals(m.joinedOn())) {
+        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), known, m.joinedOn());
       }
     }
     int enrolled = 0;
     int changed = 0;
     int unchanged = 0;
-    for (MemberRecord m : distinct) {
+    for (MemberRecord m : members) {
       MemberState existing = tx.member(m.memberId());
       String base = "sys:member:" + m.memberId();
       if (existing == null) {

@@ -166,6 +166,33 @@ class LedgerTest {
   }
 
   @Test
+  void aMemberListedAgainInOneBatchIsEnrolledOnceAndTheLatestTeamWins() {
+    try (Ledger l = newLedger()) {
+      LocalDate joined = LocalDate.of(2026, 1, 1);
+      EnrolmentSummary s =
+          l.enrol(
+              List.of(
+                  new MemberRecord("v7", joined, "repair", "g1"),
+                  new MemberRecord("v7", joined, "repair", "g1"),
+                  new MemberRecord("v7", joined, "care", null)));
+      assertEquals(new EnrolmentSummary(1, 1, 1), s);
+      assertEquals("care", l.member("v7").orElseThrow().team());
+      assertEquals("g1", l.member("v7").orElseThrow().grid());
+      LedgerRefusal r =
+          assertThrows(
+              LedgerRefusal.class,
+              () ->
+                  l.enrol(
+                      List.of(
+                          new MemberRecord("v8", joined, null, null),
+                          new MemberRecord("v8", joined.plusDays(1), null, null))));
+      assertEquals(Reason.CONFLICT, r.reason());
+      assertTrue(l.member("v8").isEmpty());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+
+  @Test
   void listenersHearCommittedEntriesOnlyInJournalOrder() throws Exception {
     try (Ledger l = newLedger()) {
       List<String> heard = new CopyOnWriteArrayList<>();

@@ -9,7 +9,8 @@ import java.util.Arrays;
  * field. LF, CRLF and a lone CR each end a physical line, inside quoted fields too; a record's line
  * is the line on which it starts. Only the columns the caller asked for are retained, each up to
  * {@code fieldCap} characters; a longer field is flagged and the rest of it is skipped, so a huge
- * or endless field costs no memory. Records that are empty or only spaces and tabs are skipped.
+ * or endless field costs no memory. Records that are empty or only spaces are skipped (a tab makes
+ * a record, as the import rules say: only spaces make a blank line).
  *
  * <p>Deviations from RFC 4180 that spreadsheets need: spaces and tabs around a quoted field are
  * allowed, and every value is trimmed of spaces and tabs. A quote inside an unquoted field is kept
@@ -33,6 +34,8 @@ final class CsvTokenizer {
   private int fieldCount;
   private boolean badQuoting;
   private boolean lastFieldQuoted;
+  /** Whether a tab came before the field just read: a line of tabs is a record, not a blank line. */
+  private boolean tabSkipped;
   private boolean eof;
 
   /**
@@ -117,7 +120,7 @@ final class CsvTokenizer {
           values[fieldCount] = trimmedScratch();
           overlong[fieldCount] = scratchLen > fieldCap;
         }
-        if (blankSoFar && (more || lastFieldQuoted || trimmedLength() > 0)) {
+        if (blankSoFar && (more || lastFieldQuoted || !onlySpaces())) {
           blankSoFar = false;
         }
         fieldCount++;
@@ -138,6 +141,7 @@ final class CsvTokenizer {
     boolean retained = fieldCount == 0 || (fieldCount < keep.length && keep[fieldCount]);
     scratchLen = 0;
     lastFieldQuoted = false;
+    tabSkipped = false;
     char[] buf = src.chars;
     // Leading spaces and tabs are trimmed anyway; skipping them lets a quote follow them.
     while (true) {
@@ -145,7 +149,9 @@ final class CsvTokenizer {
         return false;
       }
       char c = buf[src.pos];
-      if (c != ' ' && c != '\t') {
+      if (c == '\t') {
+        tabSkipped = true;
+      } else if (c != ' ') {
         break;
       }
       src.pos++;
@@ -300,19 +306,17 @@ final class CsvTokenizer {
     }
   }
 
-  private int trimmedLength() {
-    if (scratchLen > fieldCap) {
-      return scratchLen;
+  /** Whether the field just read held nothing but spaces (or nothing at all). */
+  private boolean onlySpaces() {
+    if (tabSkipped || scratchLen > fieldCap) {
+      return false;
     }
-    int from = 0;
-    int to = scratchLen;
-    while (from < to && isBlank(scratch[from])) {
-      from++;
+    for (int i = 0; i < scratchLen; i++) {
+      if (scratch[i] != ' ') {
+        return false;
+      }
     }
-    while (to > from && isBlank(scratch[to - 1])) {
-      to--;
-    }
-    return to - from;
+    return true;
   }
 
   private String trimmedScratch() {

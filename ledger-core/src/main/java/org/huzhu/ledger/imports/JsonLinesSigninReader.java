@@ -109,8 +109,9 @@ final class JsonLinesSigninReader extends DecodedReader {
     if (lineTooLong) {
       return false;
     }
+    // Only spaces make a blank line, as the import rules say; a tab makes a (malformed) row.
     for (int i = 0; i < lineLength; i++) {
-      if (lineChars[i] != ' ' && lineChars[i] != '\t') {
+      if (lineChars[i] != ' ') {
         return false;
       }
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.huzhu.ledger.LedgerRefusal;
+import org.huzhu.ledger.Reason;
 
 /**
  * Reads a members file: CSV with the columns {@code member_id, joined_on} and optionally {@code
@@ -18,8 +19,8 @@ import org.huzhu.ledger.LedgerRefusal;
  * {@link LedgerRefusal} ({@code bad-file}) naming the line and the field: a wrong field count, a
  * {@code member_id} that is empty, does not match {@code [A-Za-z0-9._-]{1,64}} or is one of the
  * reserved {@code pool}, {@code issued}, {@code expired}; a {@code joined_on} that is not a possible
- * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 200 characters; a member listed
- * twice with different {@code joined_on}. The header, trimming, byte order mark and charset rules
+ * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 200 characters. A member listed
+ * again with another {@code joined_on} refuses it too, as a {@code conflict}. The header, trimming, byte order mark and charset rules
  * are those of {@link SigninFiles}. Stateless; safe to use from several threads.
  */
 public final class MembersFile {
@@ -35,19 +36,19 @@ public final class MembersFile {
   /**
    * Reads and checks a whole members file.
    *
-   * <p>A member listed again with the same {@code joined_on}, team and grid is returned once; with
-   * the same {@code joined_on} but another team or grid both rows are returned in file order (the
-   * later wins when enrolled).
+   * <p>Every row is returned, in file order: a member listed again is enrolled once, and a later row
+   * with another team or grid changes them, as if the rows came in files of their own.
    *
    * @param file the CSV file
    * @param charset its encoding, normally UTF-8
    * @return the members in file order
-   * @throws LedgerRefusal ({@code bad-file}) naming the line and field of the first problem
+   * @throws LedgerRefusal ({@code bad-file}) naming the line and field of the first problem; ({@code
+   *     conflict}) for a member listed again with another {@code joined_on}, naming both lines
    */
   public static List<MemberRow> read(Path file, Charset charset) {
     String name = Objects.requireNonNull(file, "file").toString();
     List<MemberRow> members = new ArrayList<>();
-    Map<String, MemberRow> byId = new HashMap<>();
+    Map<String, MemberRow> firstRow = new HashMap<>();
     try (DecodingSource src = DecodingSource.open(file, charset)) {
       CsvTokenizer csv = new CsvTokenizer(src, FIELD_CAP);
       int[] columnAt = new int[COLUMNS.length];
@@ -75,14 +76,14 @@ public final class MembersFile {
           }
         }
         MemberRow row = toRow(name, line, csv, columnAt);
-        MemberRow earlier = byId.putIfAbsent(row.memberId(), row);
-        if (earlier == null) {
-          members.add(row);
-        } else if (!earlier.joinedOn().equals(row.joinedOn())) {
-          throw Headers.refuse(
-              name,
-              line,
-              "member_id "
+        MemberRow earlier = firstRow.putIfAbsent(row.memberId(), row);
+        if (earlier != null && !earlier.joinedOn().equals(row.joinedOn())) {
+          throw new LedgerRefusal(
+              Reason.CONFLICT,
+              name
+                  + ": line "
+                  + line
+                  + ": member_id "
                   + row.memberId()
                   + " is listed again with joined_on "
                   + row.joinedOn()
@@ -91,11 +92,8 @@ public final class MembersFile {
                   + " has "
                   + earlier.joinedOn()
                   + ")");
-        } else if (!Objects.equals(earlier.team(), row.team())
-            || !Objects.equals(earlier.grid(), row.grid())) {
-          byId.put(row.memberId(), row);
-          members.add(row);
         }
+        members.add(row);
       }
     }
     return List.copyOf(members);

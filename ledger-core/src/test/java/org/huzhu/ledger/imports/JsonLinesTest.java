@@ -54,6 +54,13 @@ class JsonLinesTest {
   }
 
   @Test
+  void aLineWithATabIsAMalformedRowNotABlankLine() {
+    List<ReadRow> rows = jsonl(GOOD + "\n\t\n" + GOOD.replace("s1", "s2") + "\n");
+    assertEquals(3, rows.size());
+    assertEquals(2, assertInstanceOf(MalformedRow.class, rows.get(1)).line());
+  }
+
+  @Test
   void ndjsonExtensionIsJsonLinesToo() {
     List<ReadRow> rows = readAll(write(dir, "S.NDJSON", GOOD + "\n"));
     assertInstanceOf(SigninRow.class, rows.get(0));

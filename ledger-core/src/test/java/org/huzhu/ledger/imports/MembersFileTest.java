@@ -68,7 +68,6 @@ class MembersFileTest {
         "member_id,team\\nv1,x| line 1: missing column joined_on",
         "joined_on\\n2026-01-01| line 1: missing column member_id",
         "member_id,joined_on,grid,grid\\nv1,2026-01-01,a,b| line 1: column grid appears more than once",
-        "member_id,joined_on\\nv1,2026-01-01\\nv2,2026-01-01\\nv1,2026-01-02| line 4: member_id v1 is listed again with joined_on 2026-01-02 (line 2 has 2026-01-01)",
         "''| line 1: no header row (expected member_id,joined_on)",
         "member_id,joined_on\\n\"v1,2026-01-01| line 2: a quoted field is not closed properly",
       })
@@ -84,11 +83,22 @@ class MembersFileTest {
   }
 
   @Test
-  void identicalDuplicatesAreFineAndChangedTeamsAreKeptInOrder() {
+  void aMemberListedAgainIsReturnedAgainInFileOrder() {
     List<MemberRow> rows =
         read("member_id,joined_on,team\nv1,2026-01-01,a\nv1,2026-01-01,a\nv1,2026-01-01,b\n");
-    assertEquals(List.of("a", "b"), rows.stream().map(MemberRow::team).toList());
-    assertEquals(List.of(2, 4), rows.stream().map(MemberRow::line).toList());
+    assertEquals(List.of("a", "a", "b"), rows.stream().map(MemberRow::team).toList());
+    assertEquals(List.of(2, 3, 4), rows.stream().map(MemberRow::line).toList());
+  }
+
+  @Test
+  void aMemberListedAgainWithAnotherJoiningDateIsAConflictNamingBothLines() {
+    Path file = write(dir, "members.csv", "member_id,joined_on\nv1,2026-01-01\nv2,2026-01-01\nv1,2026-01-02\n");
+    LedgerRefusal e =
+        assertThrows(LedgerRefusal.class, () -> MembersFile.read(file, StandardCharsets.UTF_8));
+    assertEquals(Reason.CONFLICT, e.reason());
+    assertEquals(
+        file + ": line 4: member_id v1 is listed again with joined_on 2026-01-02 (line 2 has 2026-01-01)",
+        e.getMessage());
   }
 
   @Test

@@ -98,11 +98,19 @@ class SigninFilesTest {
 
   @Test
   void blankLinesAreNotRowsButCountAsLines() {
-    List<ReadRow> rows = csv(HEADER + "\n\n  \t \n" + ROW + "\r\n\r\n" + ROW.replace("s1", "s2"));
+    List<ReadRow> rows = csv(HEADER + "\n\n   \n" + ROW + "\r\n\r\n" + ROW.replace("s1", "s2"));
     assertEquals(2, rows.size());
     assertEquals(4, rows.get(0).line());
     assertEquals(6, rows.get(1).line());
     assertEquals(1, rows.get(1).ordinal());
+  }
+
+  @Test
+  void aLineWithATabIsARowNotABlankLine() {
+    List<ReadRow> rows = csv(HEADER + "\n \t \n" + ROW + "\n");
+    assertEquals(2, rows.size());
+    assertEquals(2, assertInstanceOf(MalformedRow.class, rows.get(0)).line());
+    assertEquals(3, assertInstanceOf(SigninRow.class, rows.get(1)).line());
   }
 
   @Test
