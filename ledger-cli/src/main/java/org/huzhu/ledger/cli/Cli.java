@@ -31,6 +31,7 @@ abstract class Cli implements Callable<Integer> {
 
   /** Opens the ledger for writing, "now" taken from {@code HUZHU_NOW} in the ledger's zone. */
   Ledger openWriter() {
+    root().openingForWriting();
     return Ledger.open(root().journal(), clock());
   }
 

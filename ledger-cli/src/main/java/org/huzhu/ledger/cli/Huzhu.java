@@ -117,6 +117,8 @@ public final class Huzhu implements Runnable {
   private final Map<String, String> env;
   private Messages messages;
   private boolean terminal;
+  /** Whether the command opened the ledger to write: then its exit code stands whatever happens to its output. */
+  private boolean openedForWriting;
 
   private Huzhu(PrintWriter out, PrintWriter err, Map<String, String> env) {
     this.out = out;
@@ -137,6 +139,8 @@ public final class Huzhu implements Runnable {
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // `--journal export` names a directory, even one called like a command
+    cl.setAllowSubcommandsAsOptionParameters(true);
     cl.setUsageHelpWidth(100);
     cl.setParameterExceptionHandler(root::handleParameterException);
     cl.setExecutionExceptionHandler((e, line, parsed) -> root.handle(e));
@@ -145,7 +149,7 @@ public final class Huzhu implements Runnable {
           if (root.messages().isChinese()) {
             cl.setResourceBundle(Messages.help(Lang.zh));
           }
-          return new CommandLine.RunLast().execute(parsed);
+          return root.outputChecked(new CommandLine.RunLast().execute(parsed));
         });
     return cl;
   }
@@ -171,6 +175,24 @@ public final class Huzhu implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), messages().get("error.no-command"));
+  }
+
+  /**
+   * A {@code PrintWriter} keeps quiet when its stream fails (a full disk behind {@code > file}),
+   * so a command that printed nothing would exit 0. The failure is told on stderr, and a command
+   * that only read exits 3; one that wrote keeps its code, since what it wrote stays written.
+   */
+  private int outputChecked(int code) {
+    if (!out.checkError()) {
+      return code;
+    }
+    err.println(messages().get(openedForWriting ? "error.stdout.written" : "error.stdout"));
+    err.flush();
+    return code == OK && !openedForWriting ? REFUSED : code;
+  }
+
+  void openingForWriting() {
+    openedForWriting = true;
   }
 
   // ---------------------------------------------------------------- context for the commands

@@ -34,6 +34,7 @@ final class InitCommand extends Cli {
     }
     NowClock clock = root().clock(z);
     String head;
+    root().openingForWriting();
     try (Ledger ledger = Ledger.create(dir, z, clock)) {
       head = ledger.head();
     }

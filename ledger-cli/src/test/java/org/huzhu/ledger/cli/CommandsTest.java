@@ -43,6 +43,50 @@ class CommandsTest {
     assertTrue(r.out.contains("redeem") && r.out.contains("--journal"), r::toString);
   }
 
+  // ------------------------------------------------------------------ global behaviour
+
+  @Test
+  void aJournalDirectoryMayBeCalledLikeACommand() {
+    Path export = tmp.resolve("export");
+    Run r = Run.run(Map.of("HUZHU_NOW", "2026-03-10T09:00"), "--journal", export.toString(), "init");
+    ok(r);
+    Run named = Run.run(Map.of("HUZHU_NOW", "2026-03-10T09:00"), "--journal", "audit", "--format", "json", "audit");
+    assertEquals(5, named.exit, named::toString); // no ledger in ./audit, but read as the directory
+    assertTrue(named.err.contains("audit"), named::toString);
+  }
+
+  @Test
+  void outputThatCannotBeWrittenIsAnErrorUnlessTheCommandWroteTheLedger() throws IOException {
+    books.withMembers(tmp);
+    Run balance = runWithBrokenOutput("balance");
+    assertEquals(3, balance.exit, balance::toString);
+    assertTrue(balance.err.contains("standard output cannot be written: the output is lost"), balance::toString);
+    oneLineError(balance);
+    Run adjust =
+        runWithBrokenOutput("adjust", "--member", "v1", "--points", "5", "--reason", "r", "--approved-by", "p", "--id", "A-1");
+    assertEquals(0, adjust.exit, adjust::toString);
+    assertTrue(adjust.err.contains("but the command was carried out"), adjust::toString);
+    assertTrue(books.run("balance", "--member", "v1", "--format", "json").out.contains("\"points\":5"));
+  }
+
+  private Run runWithBrokenOutput(String... args) {
+    java.io.OutputStream full =
+        new java.io.OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            throw new IOException("No space left on device");
+          }
+        };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int exit =
+        Huzhu.commandLine(
+                new java.io.PrintWriter(new java.io.OutputStreamWriter(full, StandardCharsets.UTF_8), true),
+                new java.io.PrintWriter(err, true),
+                books.env)
+            .execute(args);
+    return Run.of(exit, "", err.toString());
+  }
+
   // ------------------------------------------------------------------ init
 
   @Test

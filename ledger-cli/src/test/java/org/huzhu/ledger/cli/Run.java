@@ -88,6 +88,10 @@ final class Run {
     }
   }
 
+  static Run of(int exit, String out, String err) {
+    return new Run(exit, out, err);
+  }
+
   static Run run(Map<String, String> env, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
