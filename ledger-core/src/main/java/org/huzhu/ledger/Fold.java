@@ -57,7 +57,7 @@ final class Fold {
       json.add(x.rulesJson());
       s.rulesJson = List.copyOf(json);
     } else if (d instanceof EntryDetail.CatalogPublished x) {
-      s.catalog = CatalogState.published(x.version(), x.items());
+      s.catalog = CatalogState.published(x.version(), x.items(), s.catalog, e.seq());
       s.catalogVersions++;
     } else if (d instanceof EntryDetail.Adjustment x) {
       MemberState m = s.memberForUpdate(x.member());
@@ -148,7 +148,7 @@ final class Fold {
       MemberState m = s.memberForUpdate(r.member());
       restore(m, x.restored());
       m.monthlyQuantity.merge(MemberState.monthKey(target.date(), r.item()), -r.quantity(), Long::sum);
-      if (s.catalog.items().containsKey(r.item())) {
+      if (s.catalog.takesBack(r.item(), target.seq())) {
         s.catalog = s.catalog.withStockChange(r.item(), r.quantity());
       }
     }

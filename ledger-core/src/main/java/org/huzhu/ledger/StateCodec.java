@@ -27,7 +27,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 7;
+  private static final int FORMAT = 8;
 
   private StateCodec() {}
 
@@ -85,6 +85,8 @@ final class StateCodec {
         out.writeLong(i.limitPerMemberPerMonth() == null ? -1 : i.limitPerMemberPerMonth());
         Long left = s.catalog.stockLeft().get(i.id());
         out.writeLong(left == null ? -1 : left);
+        Long since = s.catalog.stockSince().get(i.id());
+        out.writeLong(since == null ? -1 : since);
       }
       List<MemberState> members = new ArrayList<>(s.members.values());
       members.sort(Comparator.comparing(m -> m.id));
@@ -400,6 +402,7 @@ final class StateCodec {
       int items = in.readInt();
       List<CatalogItem> list = new ArrayList<>();
       Map<String, Long> stock = new java.util.HashMap<>();
+      Map<String, Long> since = new java.util.HashMap<>();
       for (int i = 0; i < items; i++) {
         String id = in.readUTF();
         String name = in.readUTF();
@@ -408,13 +411,16 @@ final class StateCodec {
         long st = in.readLong();
         long limit = in.readLong();
         long left = in.readLong();
+        long from = in.readLong();
         list.add(new CatalogItem(id, name, merchant, price, st < 0 ? null : st, limit < 0 ? null : limit));
         if (left >= 0) {
           stock.put(id, left);
+          since.put(id, from);
         }
       }
-      CatalogState published = CatalogState.published(catalogVersion, list);
-      s.catalog = new CatalogState(published.version(), published.items(), Map.copyOf(stock));
+      Map<String, CatalogItem> byId = new java.util.LinkedHashMap<>();
+      list.forEach(i -> byId.put(i.id(), i));
+      s.catalog = new CatalogState(catalogVersion, Map.copyOf(byId), Map.copyOf(stock), Map.copyOf(since));
       Names names = new Names();
       int members = in.readInt();
       s.members = new java.util.concurrent.ConcurrentHashMap<>(members * 4 / 3 + 16);
