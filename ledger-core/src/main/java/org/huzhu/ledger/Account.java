@@ -68,14 +68,31 @@ public record Account(String name) implements Comparable<Account> {
     return a;
   }
 
-  /** The account of member {@code memberId}. */
+  /**
+   * The account of member {@code memberId}.
+   *
+   * @throws IllegalArgumentException if the id does not match {@code [A-Za-z0-9._-]{1,64}}
+   */
   public static Account member(String memberId) {
-    return named("member:" + memberId);
+    Account known = KNOWN.get("member:" + memberId);
+    return known != null ? known : named("member:" + plainId("member", memberId));
   }
 
-  /** The account of merchant {@code merchantId}. */
+  /**
+   * The account of merchant {@code merchantId}.
+   *
+   * @throws IllegalArgumentException if the id does not match {@code [A-Za-z0-9._-]{1,64}}
+   */
   public static Account merchant(String merchantId) {
-    return named("merchant:" + merchantId);
+    Account known = KNOWN.get("merchant:" + merchantId);
+    return known != null ? known : named("merchant:" + plainId("merchant", merchantId));
+  }
+
+  private static String plainId(String what, String id) {
+    if (!Texts.isPlainId(Objects.requireNonNull(id, what))) {
+      throw new IllegalArgumentException(what + " id '" + id + "' must match [A-Za-z0-9._-]{1,64}");
+    }
+    return id;
   }
 
   /** Whether this is a member's account. */

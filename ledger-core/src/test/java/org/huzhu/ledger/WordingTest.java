@@ -78,6 +78,6 @@ class WordingTest {
     assertEquals("import import:1 cannot be reversed: points of S1 were already spent (5 of 10)", nested.detail());
     assertEquals("导入 import:1 不能冲正：S1 的积分已被使用（10 中的 5）", nested.detail(Locale.CHINESE));
     // numbers are shown as they are, never grouped by a locale's rules
-    assertEquals("points 1000000000001 is above 10^12", LedgerRefusal.of(Reason.BAD_AMOUNT, "too-large-points", 1_000_000_000_001L).detail());
+    assertEquals("points 1000000000001 is beyond 10^12 either way", LedgerRefusal.of(Reason.BAD_AMOUNT, "too-large-points", 1_000_000_000_001L).detail());
   }
 }

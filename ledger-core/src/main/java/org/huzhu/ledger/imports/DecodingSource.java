@@ -122,7 +122,9 @@ final class DecodingSource implements AutoCloseable {
             Reason.BAD_FILE,
             String.format(
                 Locale.ROOT,
-                "%s: line %d: bytes invalid in %s; pass --encoding (e.g. GB18030)",
+                charset.equals(java.nio.charset.StandardCharsets.UTF_8)
+                    ? "%s: line %d: bytes invalid in %s; pass --encoding (e.g. GB18030)"
+                    : "%s: line %d: bytes invalid in %s; is the file in another encoding (--encoding)?",
                 fileName,
                 line,
                 charset.name()));

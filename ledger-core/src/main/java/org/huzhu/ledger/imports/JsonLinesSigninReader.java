@@ -180,6 +180,9 @@ final class JsonLinesSigninReader extends DecodedReader {
     }
     int cut = message.indexOf('\n');
     String first = cut < 0 ? message : message.substring(0, cut);
+    // the parser's own account of where it was ("start marker at [Source: …]") means nothing here
+    int source = first.indexOf(" (start marker at");
+    first = source < 0 ? first : first.substring(0, source);
     return first.length() > 120 ? first.substring(0, 120) + "…" : first;
   }
 

@@ -153,7 +153,14 @@ public final class Accrual {
 
   /** The local time, with the date unless it is {@code sameDay}, with seconds only if any. */
   private static String format(ZonedDateTime t, LocalDate sameDay) {
-    boolean seconds = t.getSecond() != 0 || t.getNano() != 0;
+    if (t.getNano() != 0) {
+      // fractions as given, shortest form: 09:00:00.5 and 09:00:00.4 must not both read 09:00:00
+      return (t.toLocalDate().equals(sameDay)
+              ? java.time.format.DateTimeFormatter.ISO_LOCAL_TIME
+              : java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          .format(t);
+    }
+    boolean seconds = t.getSecond() != 0;
     if (t.toLocalDate().equals(sameDay)) {
       return (seconds ? TIME_SECONDS : TIME).format(t);
     }
