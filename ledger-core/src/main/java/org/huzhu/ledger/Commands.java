@@ -236,6 +236,10 @@ final class Commands {
         notBackDated(m, day);
       }
     }
+    if (day.isBefore(t.date())) {
+      // nothing is undone before it happened, whoever its postings went to (a settlement, a credit of nothing)
+      throw LedgerRefusal.of(Reason.BACK_DATED, "reversal-before-target", r.entry(), t.date(), day);
+    }
     switch (t.kind()) {
       case "reversal", "expiry", "ledger", "enrolment", "rules", "catalog" ->
           throw LedgerRefusal.of(Reason.NOT_REVERSIBLE, "not-reversible", r.entry(), t.kind());

@@ -178,6 +178,10 @@ class ExchangeTest {
     assertEquals(50, ledger.balance(Account.SETTLED).points());
     Reports.MerchantLine line = ledger.merchantsReport(YearMonth.of(2026, 3)).merchants().get(0);
     assertEquals(new Reports.MerchantLine("m-grocer", 50, 0, 50, 50, 0), line);
+    // Nothing is undone before it happened, though no member's dates stand in the way.
+    refused(
+        Reason.BACK_DATED,
+        () -> ledger.reverse(new ReverseRequest("S1", "too early", null, LocalDateTime.of(2026, 3, 9, 12, 0))));
     // A settlement recorded by mistake is reversed, and the month's report nets it out.
     ledger.reverse(new ReverseRequest("S1", "paid twice by mistake", null, null));
     line = ledger.merchantsReport(YearMonth.of(2026, 3)).merchants().get(0);
