@@ -10,7 +10,7 @@ import org.huzhu.ledger.journal.JournalRecord;
 
 /**
  * Verifies a journal from scratch and never repairs anything. It rebuilds the state with the same
- * fold the ledger uses, checking each entry before and after it is applied, and compares the
+ * fold the ledger uses, checking each entry before and after it is applied, and compares each
  * stored checkpoint with the state rebuilt at the same entry.
  */
 final class Audit {
@@ -21,10 +21,16 @@ final class Audit {
 
   static AuditReport run(Journal journal, String expectHead) {
     List<AuditReport.Finding> findings = new ArrayList<>();
-    Checkpoint ckpt = journal.latestCheckpoint().orElse(null);
-    if (ckpt != null && ckpt.damage() != null) {
-      findings.add(new AuditReport.Finding(ckpt.file(), "checkpoint", ckpt.damage()));
-      ckpt = null;
+    // Only the newest checkpoint is ever used, but any other stored beside it must be sound too.
+    java.util.Map<Long, Checkpoint> checkpoints = new java.util.TreeMap<>();
+    for (Checkpoint c : journal.checkpoints()) {
+      if (c.damage() != null) {
+        findings.add(new AuditReport.Finding(c.file(), "checkpoint", c.damage()));
+      } else if (c.seq() == 0) {
+        findings.add(new AuditReport.Finding(c.file(), "checkpoint", "a checkpoint covers at least the ledger's first entry"));
+      } else {
+        checkpoints.put(c.seq(), c);
+      }
     }
     long anchorSeq = -1;
     String anchorDigits = null;
@@ -40,12 +46,19 @@ final class Audit {
       anchorSeq = seq.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
-    Walk walk = new Walk(findings, ckpt, anchorSeq, anchorHash, journal.lastSeq());
+    Walk walk = new Walk(findings, checkpoints, anchorSeq, anchorHash, journal.lastSeq());
     EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
-    if (ckpt != null && ckpt.seq() > walk.lastSeq) {
+    if (walk.count == 0 && findings.isEmpty()) {
       findings.add(
           new AuditReport.Finding(
-              ckpt.file(), "checkpoint", "checkpoint covers entry " + ckpt.seq() + " but the journal ends at " + walk.lastSeq));
+              "seq 1", "chain", "the journal holds no entries: every ledger starts with the entry that creates it"));
+    }
+    for (Checkpoint c : checkpoints.values()) {
+      if (c.seq() > walk.lastSeq) {
+        findings.add(
+            new AuditReport.Finding(
+                c.file(), "checkpoint", "checkpoint covers entry " + c.seq() + " but the journal ends at " + walk.lastSeq));
+      }
     }
     if (anchorDigits != null && anchorSeq < 1) {
       findings.add(new AuditReport.Finding("seq 0", "anchor", "there is no entry 0: entries are numbered from 1"));
@@ -63,7 +76,7 @@ final class Audit {
 
   private static final class Walk implements EntryScan.Sink {
     final List<AuditReport.Finding> findings;
-    final Checkpoint ckpt;
+    final java.util.Map<Long, Checkpoint> checkpoints;
     final long anchorSeq;
     final String anchorHash;
     final LedgerState s;
@@ -73,13 +86,13 @@ final class Audit {
 
     Walk(
         List<AuditReport.Finding> findings,
-        Checkpoint ckpt,
+        java.util.Map<Long, Checkpoint> checkpoints,
         long anchorSeq,
         String anchorHash,
         long expectedEntries) {
       this.s = new LedgerState(expectedEntries);
       this.findings = findings;
-      this.ckpt = ckpt;
+      this.checkpoints = checkpoints;
       this.anchorSeq = anchorSeq;
       this.anchorHash = anchorHash;
     }
@@ -111,7 +124,8 @@ final class Audit {
         }
         floors(e, r);
       }
-      if (ckpt != null && r.seq() == ckpt.seq()) {
+      Checkpoint ckpt = checkpoints.get(r.seq());
+      if (ckpt != null) {
         if (!ckpt.hash().equals(r.hash())) {
           find(ckpt.file(), "checkpoint", "checkpoint names hash " + ckpt.hash() + " for entry " + r.seq() + ", the journal has " + r.hash());
         } else if (StateCodec.readable(ckpt.state()) && !StateCodec.matches(s, ckpt.state())) {

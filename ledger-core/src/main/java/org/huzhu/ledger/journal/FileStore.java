@@ -54,8 +54,12 @@ final class FileStore implements Store {
     this.writer = writer;
   }
 
+  /**
+   * Whether {@code dir} holds a ledger: its segments, or its checkpoints when the segments are gone
+   * (the audit then reports what is missing rather than finding no ledger at all).
+   */
   static boolean exists(Path dir) {
-    return Files.isDirectory(dir.resolve(SEGMENTS)) && Files.isDirectory(dir.resolve(CHECKPOINTS));
+    return Files.isDirectory(dir.resolve(SEGMENTS)) || Files.isDirectory(dir.resolve(CHECKPOINTS));
   }
 
   /** Makes the directories of an empty journal, durably. */
@@ -79,8 +83,19 @@ final class FileStore implements Store {
 
   static FileStore openWriter(Path dir) {
     requireJournal(dir);
+    if (!Files.isDirectory(dir.resolve(SEGMENTS))) {
+      // never append to a journal whose records are gone: seq 1 would follow a history that existed
+      throw new LedgerStorageException("the ledger at " + dir + " has lost its " + SEGMENTS + " directory", null);
+    }
     FileStore store = new FileStore(dir, true);
     store.lock();
+    try {
+      // checkpoints are only a cache of the state: a missing directory is made again, empty
+      Files.createDirectories(store.checkpoints);
+    } catch (IOException e) {
+      store.close();
+      throw new LedgerStorageException("cannot make " + store.checkpoints, e);
+    }
     try {
       // Left by a writer that stopped in the middle of a large batch; never part of the journal.
       Files.deleteIfExists(dir.resolve(SCRATCH));
@@ -167,6 +182,9 @@ final class FileStore implements Store {
 
   private static List<String> list(Path dir, String suffix) throws IOException {
     List<String> names = new ArrayList<>();
+    if (!Files.isDirectory(dir)) {
+      return names; // a reader reports what is missing; it never makes it
+    }
     try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
       for (Path p : stream) {
         String name = p.getFileName().toString();

@@ -134,6 +134,12 @@ public interface Journal extends Closeable {
    */
   Optional<Checkpoint> latestCheckpoint();
 
+  /**
+   * Every stored checkpoint, oldest first, each checked as {@link #latestCheckpoint()} checks the
+   * newest: the audit checks them all, though only the newest is ever used.
+   */
+  java.util.List<Checkpoint> checkpoints();
+
   /** Releases the files and, for a writer, the lock. */
   @Override
   void close();

@@ -1257,16 +1257,28 @@ final class SegmentedJournal implements Journal {
     view();
     try {
       List<String> names = checkpointNames();
-      if (names.isEmpty()) {
-        return Optional.empty();
-      }
-      String name = names.get(names.size() - 1);
-      return Optional.of(
-          CheckpointCodec.decode(
-              Long.parseLong(name.substring(0, 20)), name, store.readCheckpoint(name)));
+      return names.isEmpty() ? Optional.empty() : Optional.of(checkpoint(names.get(names.size() - 1)));
     } catch (IOException e) {
       throw new LedgerStorageException("cannot read checkpoints of ledger " + store.describe(), e);
     }
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints() {
+    view();
+    try {
+      List<Checkpoint> all = new ArrayList<>();
+      for (String name : checkpointNames()) {
+        all.add(checkpoint(name));
+      }
+      return all;
+    } catch (IOException e) {
+      throw new LedgerStorageException("cannot read checkpoints of ledger " + store.describe(), e);
+    }
+  }
+
+  private Checkpoint checkpoint(String name) throws IOException {
+    return CheckpointCodec.decode(Long.parseLong(name.substring(0, 20)), name, store.readCheckpoint(name));
   }
 
   @Override

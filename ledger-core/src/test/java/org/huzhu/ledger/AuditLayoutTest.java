@@ -1,0 +1,118 @@
+package org.huzhu.ledger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+import org.huzhu.ledger.journal.Checkpoint;
+import org.huzhu.ledger.journal.Journal;
+import org.huzhu.ledger.journal.JournalRecord;
+import org.huzhu.ledger.journal.Journals;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the audit makes of a ledger directory that lost a part, or holds more than one checkpoint. */
+class AuditLayoutTest {
+  @TempDir Path tmp;
+  final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 3, 10, 18, 0));
+
+  /** A ledger closed twice, so that it holds two checkpoints. */
+  private Path book() {
+    Path dir = tmp.resolve("book");
+    try (Ledger l = Ledger.create(dir, MutableClock.SHANGHAI, clock)) {
+      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+    }
+    try (Ledger l = Ledger.open(dir, clock)) {
+      l.adjust(new AdjustRequest("A-1", "v1", 5, 0, "bonus", "admin", null));
+    }
+    return dir;
+  }
+
+  private static List<String> checks(AuditReport r) {
+    return r.findings().stream().map(AuditReport.Finding::check).toList();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
+  void withoutItsCheckpointsALedgerIsAuditedFromItsJournalAndAWriterMakesThemAgain() throws IOException {
+    Path dir = book();
+    deleteTree(dir.resolve("checkpoints"));
+    assertTrue(Ledger.audit(dir, null).ok());
+    try (Ledger l = Ledger.open(dir, clock)) {
+      l.adjust(new AdjustRequest("A-2", "v1", 5, 0, "bonus", "admin", null));
+    }
+    assertTrue(Files.isDirectory(dir.resolve("checkpoints")));
+    assertTrue(Ledger.audit(dir, null).ok());
+  }
+
+  @Test
+  void withoutItsSegmentsALedgerFailsTheAuditAndNoWriterOpensIt() throws IOException {
+    Path dir = book();
+    deleteTree(dir.resolve("segments"));
+    AuditReport r = Ledger.audit(dir, null);
+    assertFalse(r.ok());
+    assertEquals(0, r.entries());
+    assertEquals("chain", checks(r).get(0));
+    assertTrue(checks(r).contains("checkpoint"), r.toString());
+    assertThrows(LedgerStorageException.class, () -> Ledger.open(dir, clock));
+    assertFalse(Files.exists(dir.resolve("segments")), "nothing is made where the records were");
+  }
+
+  @Test
+  void anEmptyJournalIsAFinding() throws IOException {
+    Path dir = book();
+    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
+      for (Path p : s.toList()) {
+        Files.write(p, new byte[0]);
+      }
+    }
+    deleteTree(dir.resolve("checkpoints"));
+    AuditReport r = Ledger.audit(dir, null);
+    assertFalse(r.ok());
+    assertEquals(List.of("chain"), checks(r));
+  }
+
+  @Test
+  void everyStoredCheckpointIsChecked() throws IOException {
+    Path dir = book();
+    Path garbage = dir.resolve("checkpoints").resolve("00000000000000000001.ckpt");
+    List<Path> stored;
+    try (Stream<Path> s = Files.list(dir.resolve("checkpoints"))) {
+      stored = s.sorted().toList();
+    }
+    assertEquals(2, stored.size(), stored::toString);
+    assertTrue(garbage.compareTo(stored.get(0)) < 0, "older than both");
+    Files.writeString(garbage, "garbage\n");
+    AuditReport r = Ledger.audit(dir, null);
+    assertEquals(List.of("checkpoint"), checks(r));
+    assertEquals("00000000000000000001.ckpt", r.findings().get(0).entry());
+    Files.delete(garbage);
+
+    // An older checkpoint whose hashes all hold but whose state is another entry's: only the state
+    // comparison finds it.
+    try (Journal j = Journals.openWriter(dir)) {
+      List<Checkpoint> all = j.checkpoints();
+      Checkpoint older = all.get(0);
+      Checkpoint newer = all.get(all.size() - 1);
+      JournalRecord at = j.read(older.seq()).orElseThrow();
+      j.writeCheckpoint(at.seq(), at.hash(), newer.state());
+    }
+    r = Ledger.audit(dir, null);
+    assertEquals(List.of("state"), checks(r), r.toString());
+  }
+}
