@@ -308,9 +308,15 @@ class LedgerTest {
       l.enrol(List.of(new MemberRecord("v2", LocalDate.of(2026, 1, 1), null, null)));
       l.adjust(points("A-2", "v2", 7));
     }
-    assertTrue(Ledger.audit(book, null).ok(), "closing replaced the forged checkpoint");
+    // The forged file stays, now the older of the two kept, and the audit still names it.
+    AuditReport kept = Ledger.audit(book, null);
+    assertEquals(List.of("state"), kept.findings().stream().map(AuditReport.Finding::check).toList());
+    try (Ledger l = Ledger.open(book, clock)) {
+      l.adjust(points("A-3", "v2", 1));
+    }
+    assertTrue(Ledger.audit(book, null).ok(), "a later checkpoint pushed the forged one out");
     try (Ledger r = Ledger.openReadOnly(book, clock)) {
-      assertEquals(7, r.balance(Account.member("v2")).points());
+      assertEquals(8, r.balance(Account.member("v2")).points());
       assertEquals(List.of(), r.leaderboard(java.time.YearMonth.of(2026, 3), 3).leaders(), "the entries are read");
     }
   }
