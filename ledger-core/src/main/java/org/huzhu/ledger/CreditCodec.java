@@ -69,10 +69,13 @@ final class CreditCodec {
     for (Map<String, Object> m : JsonValues.objects(b, "multipliers")) {
       multipliers.add(new MatchedMultiplier(JsonValues.text(m, "name"), new BigDecimal(JsonValues.text(m, "factor"))));
     }
+    // Shared copies of the names the fold keeps, found here: replay decodes on a thread of its own,
+    // and the fold that would otherwise look them up is what a replay waits for.
+    String activity = CreditFold.intern(JsonValues.text(d, "activity"));
     CreditBreakdown breakdown =
         new CreditBreakdown(
             (int) JsonValues.number(b, "rule_version"),
-            JsonValues.text(d, "activity"),
+            activity,
             JsonValues.bool(b, "hour_based"),
             JsonValues.number(b, "duration"),
             JsonValues.number(b, "credited"),
@@ -88,13 +91,13 @@ final class CreditCodec {
     String out = JsonValues.optText(d, "check_out");
     return new EntryDetail.Credit(
         JsonValues.text(d, "member"),
-        JsonValues.text(d, "activity"),
+        activity,
         JsonValues.zoned(JsonValues.text(d, "check_in")),
         out == null ? null : JsonValues.zoned(out),
         JsonValues.text(d, "verified_by"),
-        JsonValues.optText(d, "team"),
-        JsonValues.optText(d, "grid"),
-        JsonValues.optText(d, "import"),
+        CreditFold.intern(JsonValues.optText(d, "team")),
+        CreditFold.intern(JsonValues.optText(d, "grid")),
+        CreditFold.intern(JsonValues.optText(d, "import")),
         breakdown);
   }
 }
