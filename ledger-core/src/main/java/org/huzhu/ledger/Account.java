@@ -74,7 +74,7 @@ public record Account(String name) implements Comparable<Account> {
    * @throws IllegalArgumentException if the id does not match {@code [A-Za-z0-9._-]{1,64}}
    */
   public static Account member(String memberId) {
-    Account known = KNOWN.get("member:" + memberId);
+    Account known = KNOWN.get("member:" + Objects.requireNonNull(memberId, "member"));
     return known != null ? known : named("member:" + plainId("member", memberId));
   }
 
@@ -84,12 +84,12 @@ public record Account(String name) implements Comparable<Account> {
    * @throws IllegalArgumentException if the id does not match {@code [A-Za-z0-9._-]{1,64}}
    */
   public static Account merchant(String merchantId) {
-    Account known = KNOWN.get("merchant:" + merchantId);
+    Account known = KNOWN.get("merchant:" + Objects.requireNonNull(merchantId, "merchant"));
     return known != null ? known : named("merchant:" + plainId("merchant", merchantId));
   }
 
   private static String plainId(String what, String id) {
-    if (!Texts.isPlainId(Objects.requireNonNull(id, what))) {
+    if (!Texts.isPlainId(id)) {
       throw new IllegalArgumentException(what + " id '" + id + "' must match [A-Za-z0-9._-]{1,64}");
     }
     return id;

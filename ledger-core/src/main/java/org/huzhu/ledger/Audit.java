@@ -47,8 +47,9 @@ final class Audit {
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
     Walk walk = new Walk(findings, checkpoints, anchorSeq, anchorHash, journal.lastSeq());
+    int beforeScan = findings.size();
     EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
-    if (walk.count == 0 && findings.isEmpty()) {
+    if (walk.count == 0 && findings.size() == beforeScan) {
       findings.add(
           new AuditReport.Finding(
               "seq 1", "chain", "the journal holds no entries: every ledger starts with the entry that creates it"));

@@ -11,7 +11,7 @@ import java.util.Objects;
  * transaction that is discarded leaves the committed one untouched.
  *
  * <p>An item's stock counts from the version that set it: the first that gave the item its
- * current {@code stock}. A version that repeats an item's stock carries the count on (adding an
+ * current {@code stock} at its current merchant (another merchant's shelf is another stock). A version that repeats an item's stock carries the count on (adding an
  * item or fixing a name must not refill every shelf), and only redemptions made since the stock
  * was set give it back when reversed, so the stock left never passes the stock.
  *
@@ -33,7 +33,10 @@ record CatalogState(
       }
       CatalogItem before = previous.items().get(i.id());
       Long left = previous.stockLeft().get(i.id());
-      if (before != null && Objects.equals(before.stock(), i.stock()) && left != null) {
+      if (before != null
+          && Objects.equals(before.stock(), i.stock())
+          && before.merchant().equals(i.merchant())
+          && left != null) {
         stock.put(i.id(), left);
         since.put(i.id(), previous.stockSince().get(i.id()));
       } else {

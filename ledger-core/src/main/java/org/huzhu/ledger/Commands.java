@@ -24,12 +24,15 @@ final class Commands {
    * once, and a later record with another team or grid changes them (journaled, latest wins).
    */
   static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today) {
-    java.util.Map<String, LocalDate> joined = new java.util.HashMap<>();
+    java.util.Map<String, LocalDate> listed = new java.util.HashMap<>();
     for (MemberRecord m : members) {
       MemberState existing = tx.member(m.memberId());
-      LocalDate known = joined.computeIfAbsent(m.memberId(), id -> existing == null ? m.joinedOn() : existing.joinedOn);
-      if (!known.equals(m.joinedOn())) {
-        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), known, m.joinedOn());
+      if (existing != null && !existing.joinedOn.equals(m.joinedOn())) {
+        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), existing.joinedOn, m.joinedOn());
+      }
+      LocalDate earlier = listed.putIfAbsent(m.memberId(), m.joinedOn());
+      if (earlier != null && !earlier.equals(m.joinedOn())) {
+        throw LedgerRefusal.of(Reason.CONFLICT, "member-listed-twice", m.memberId(), earlier, m.joinedOn());
       }
     }
     int enrolled = 0;

@@ -74,6 +74,34 @@ class AuditLayoutTest {
   }
 
   @Test
+  void withoutItsSegmentsAndWithADamagedCheckpointTheMissingJournalIsStillNamed() throws IOException {
+    Path dir = book();
+    deleteTree(dir.resolve("segments"));
+    try (Stream<Path> s = Files.list(dir.resolve("checkpoints"))) {
+      Files.writeString(s.sorted().findFirst().orElseThrow(), "garbage\n");
+    }
+    AuditReport r = Ledger.audit(dir, null);
+    assertEquals(List.of("checkpoint", "chain", "checkpoint"), checks(r), r.toString());
+  }
+
+  @Test
+  void aFolderThatACrashLeftHalfMadeIsNoLedgerAndCreateFinishesIt() throws IOException {
+    Path onlySegments = tmp.resolve("only-segments");
+    Files.createDirectories(onlySegments.resolve("segments"));
+    Path foreign = tmp.resolve("foreign-checkpoints");
+    Files.createDirectories(foreign.resolve("checkpoints"));
+    Files.writeString(foreign.resolve("checkpoints").resolve("model.ckpt"), "someone else's");
+    for (Path dir : List.of(onlySegments, foreign)) {
+      assertFalse(Ledger.exists(dir), dir.toString());
+      try (Ledger l = Ledger.create(dir, MutableClock.SHANGHAI, clock)) {
+        l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
+      }
+      assertTrue(Ledger.exists(dir));
+      assertTrue(Ledger.audit(dir, null).ok());
+    }
+  }
+
+  @Test
   void anEmptyJournalIsAFinding() throws IOException {
     Path dir = book();
     try (Stream<Path> s = Files.list(dir.resolve("segments"))) {

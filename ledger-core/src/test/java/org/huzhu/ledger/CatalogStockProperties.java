@@ -18,7 +18,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 
 /**
- * Stock counts from the catalog version that set it, whatever else later versions change, and
+ * Stock counts from the catalog version that set it (the item's stock at its merchant), whatever
+ * else later versions change, and
  * reversals give back only what was taken from that stock: checked against a model that counts
  * from scratch (the stock less the quantity of unreversed redemptions made since it was set).
  */
@@ -26,7 +27,7 @@ class CatalogStockProperties {
   sealed interface Step permits Publish, Redeem, Reverse {}
 
   /** A catalog version: the haircut's stock (null: unlimited, or absent from the catalog). */
-  record Publish(Long stock, boolean listed, String name, boolean rice) implements Step {}
+  record Publish(Long stock, boolean listed, String name, String merchant, boolean rice) implements Step {}
 
   record Redeem(int member, long quantity) implements Step {}
 
@@ -63,6 +64,7 @@ class CatalogStockProperties {
       // the model: the haircut as last published, and every sale with the stock epoch it was made in
       boolean listed = false;
       Long stock = null;
+      String merchant = null;
       int epoch = 0;
       List<Sale> sales = new ArrayList<>();
       int n = 0;
@@ -70,13 +72,15 @@ class CatalogStockProperties {
         n++;
         if (step instanceof Publish p) {
           String json = catalog(p);
-          boolean changesStock = !p.listed() || !listed || !java.util.Objects.equals(stock, p.stock());
+          boolean changesStock =
+              !p.listed() || !listed || !java.util.Objects.equals(stock, p.stock()) || !p.merchant().equals(merchant);
           boolean written = ledger.publishCatalog(json.getBytes(StandardCharsets.UTF_8), "catalog.json").published();
           if (written && changesStock) {
             epoch++;
           }
           listed = p.listed();
           stock = p.listed() ? p.stock() : null;
+          merchant = p.listed() ? p.merchant() : null;
         } else if (step instanceof Redeem r) {
           String id = "R" + n;
           long left = left(stock, epoch, sales);
@@ -126,7 +130,7 @@ class CatalogStockProperties {
     List<String> items = new ArrayList<>();
     if (p.listed()) {
       items.add(
-          "{\"id\":\"haircut\",\"name\":\"" + p.name() + "\",\"merchant\":\"m-barber\",\"price_points\":20"
+          "{\"id\":\"haircut\",\"name\":\"" + p.name() + "\",\"merchant\":\"" + p.merchant() + "\",\"price_points\":20"
               + (p.stock() == null ? "" : ",\"stock\":" + p.stock()) + "}");
     }
     if (p.rice() || items.isEmpty()) {
@@ -142,6 +146,7 @@ class CatalogStockProperties {
                 Arbitraries.of(2L, 3L, 5L).injectNull(0.2),
                 Arbitraries.of(true, true, true, false),
                 Arbitraries.of("义剪券", "理发券"),
+                Arbitraries.of("m-barber", "m-barber", "m-salon"),
                 Arbitraries.of(true, false))
             .as(Publish::new);
     Arbitrary<Step> redeem =
@@ -149,7 +154,7 @@ class CatalogStockProperties {
     Arbitrary<Step> reverse = Arbitraries.integers().between(0, 20).map(Reverse::new);
     Arbitrary<Step> first =
         Combinators.combine(Arbitraries.of(2L, 3L, 5L), Arbitraries.of(true, false))
-            .as((stock, rice) -> new Publish(stock, true, "义剪券", rice));
+            .as((stock, rice) -> new Publish(stock, true, "义剪券", "m-barber", rice));
     Arbitrary<Step> step = Arbitraries.frequencyOf(Tuple.of(2, publish), Tuple.of(5, redeem), Tuple.of(3, reverse));
     return Combinators.combine(first, step.list().ofMinSize(1).ofMaxSize(25))
         .as(

@@ -187,6 +187,7 @@ class LedgerTest {
                           new MemberRecord("v8", joined, null, null),
                           new MemberRecord("v8", joined.plusDays(1), null, null))));
       assertEquals(Reason.CONFLICT, r.reason());
+      assertEquals("member v8 is listed twice, joining on 2026-01-01 and on 2026-01-02", r.detail());
       assertTrue(l.member("v8").isEmpty());
       assertTrue(l.verify(null).ok());
     }

@@ -126,15 +126,18 @@ public final class CommunityService implements AutoCloseable {
   }
 
   /**
-   * Records that the community paid every merchant what it is owed, one settlement each, with ids
-   * derived from the month: running it again for the same month, with nothing redeemed in between,
-   * writes nothing.
+   * Records that the community paid every merchant what it is owed now, one settlement each. Each
+   * id names the journal head the amounts were read at, so a run retried after a lost reply
+   * repeats its settlements instead of paying twice, and a later run settles only what was
+   * redeemed since.
    */
   public List<Receipt> settleMerchants(YearMonth month) {
+    String head = ledger.head();
+    String at = head.substring(0, head.indexOf(':'));
     List<Receipt> receipts = new ArrayList<>();
     for (Reports.MerchantLine line : ledger.merchantsReport(month).merchants()) {
       if (line.owed() > 0) {
-        String id = "settle:" + month + ":" + line.merchant();
+        String id = "settle:" + at + ":" + line.merchant();
         receipts.add(ledger.settle(new SettleRequest(id, line.merchant(), line.owed(), null)));
       }
     }

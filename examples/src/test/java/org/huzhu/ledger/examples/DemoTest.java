@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.List;
 import org.huzhu.ledger.ImportSummary;
 import org.huzhu.ledger.LedgerRefusal;
 import org.huzhu.ledger.Reason;
@@ -58,6 +59,12 @@ class DemoTest {
       assertEquals(1, c.settleMerchants(month).size());
       assertEquals(0, c.owedTo("m-barber"));
       assertTrue(c.settleMerchants(month).isEmpty());
+      // the same amount redeemed again after the settlement is settled again, not taken for a repeat
+      c.redeem("R-4", "v004", "haircut", 2);
+      List<org.huzhu.ledger.Receipt> again = c.settleMerchants(month);
+      assertEquals(1, again.size());
+      assertFalse(again.get(0).repeated());
+      assertEquals(0, c.owedTo("m-barber"));
 
       c.donateHours("T-1", "v003", 60);
       c.grantHours("T-2", "v010", 60);

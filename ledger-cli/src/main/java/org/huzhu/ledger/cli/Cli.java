@@ -31,7 +31,17 @@ abstract class Cli implements Callable<Integer> {
 
   /** Opens the ledger for writing, "now" taken from {@code HUZHU_NOW} in the ledger's zone. */
   Ledger openWriter() {
-    root().openingForWriting();
+    return openWriter(true);
+  }
+
+  /**
+   * Opens the ledger for writing; {@code writes} says whether the command may change it (a dry run
+   * holds the writer's lock but writes nothing, and its report is all it gives).
+   */
+  Ledger openWriter(boolean writes) {
+    if (writes) {
+      root().openingForWriting();
+    }
     return Ledger.open(root().journal(), clock());
   }
 

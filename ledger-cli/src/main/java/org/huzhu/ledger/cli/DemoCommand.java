@@ -85,6 +85,9 @@ final class DemoCommand extends Cli {
     StringBuilder log = new StringBuilder();
     LocalDateTime now = LocalDateTime.now(clock);
     log.append(msg.get("demo.title", now, ZONE)).append('\n');
+    if (root().explicitJournal() != null) {
+      root().openingForWriting(); // the ledger it builds there is kept
+    }
     try (Ledger ledger = Ledger.create(dir, ZONE, clock)) {
       EnrolmentSummary members = ledger.enrolFile(copy(data, "members.csv"), java.nio.charset.StandardCharsets.UTF_8);
       log.append(msg.get("demo.members", members.enrolled())).append('\n');

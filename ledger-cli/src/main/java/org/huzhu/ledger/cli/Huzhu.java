@@ -161,7 +161,12 @@ public final class Huzhu implements Runnable {
     if (java.util.Arrays.asList(args).contains("--debug")) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
     }
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    // Straight to the descriptor, not through System.out: a PrintStream keeps a failed write (a full
+    // disk behind `> file`) to itself, where the check after the command could not see it.
+    PrintWriter out =
+        new PrintWriter(
+            new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8),
+            true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CommandLine cl = commandLine(out, err, System.getenv());
     // A progress bar only on a terminal, never when output is piped or captured.

@@ -88,7 +88,7 @@ final class ImportCommand extends Cli {
             }
           };
       ImportSummary s;
-      try (Ledger ledger = openWriter()) {
+      try (Ledger ledger = openWriter(!dryRun)) {
         s = ledger.importSignins(file, options.withProgress(progress));
       } catch (LedgerRefusal refused) {
         // A file refused whole has no rejected rows; the rejects file asked for still replaces

@@ -48,6 +48,26 @@ class HuzhuIT {
   }
 
   @Test
+  void aFullDiskBehindStandardOutputIsAnError() throws Exception {
+    assertEquals(0, huzhu("init").exit());
+    Path full = Path.of("/dev/full");
+    assertTrue(Files.exists(full), "this test needs /dev/full (Linux)");
+    String jar = Path.of(System.getProperty("huzhu.jar", "target/huzhu.jar")).toAbsolutePath().toString();
+    for (String command : List.of("balance", "export")) {
+      List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, command));
+      if (command.equals("export")) {
+        cmd.add("jsonl");
+      }
+      Path err = tmp.resolve("err.txt");
+      ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile()).redirectOutput(full.toFile()).redirectError(err.toFile());
+      pb.environment().put("HUZHU_JOURNAL", tmp.resolve("books").toString());
+      pb.environment().put("HUZHU_NOW", now);
+      assertEquals(3, pb.start().waitFor(), command);
+      assertTrue(Files.readString(err).contains("standard output cannot be written"), command + ": " + Files.readString(err));
+    }
+  }
+
+  @Test
   void anExportToDevStdoutGoesThroughAPipeAndAppendsToAFile() throws Exception {
     assertEquals(0, huzhu("init").exit());
     String jar = System.getProperty("huzhu.jar", "target/huzhu.jar");

@@ -306,17 +306,12 @@ final class CsvTokenizer {
     }
   }
 
-  /** Whether the field just read held nothing but spaces (or nothing at all). */
+  /**
+   * Whether the field just read held nothing but spaces (or nothing at all): the skip before a
+   * field takes every space and tab, so nothing else reached the scratch buffer.
+   */
   private boolean onlySpaces() {
-    if (tabSkipped || scratchLen > fieldCap) {
-      return false;
-    }
-    for (int i = 0; i < scratchLen; i++) {
-      if (scratch[i] != ' ') {
-        return false;
-      }
-    }
-    return true;
+    return !tabSkipped && scratchLen == 0;
   }
 
   private String trimmedScratch() {

@@ -55,11 +55,24 @@ final class FileStore implements Store {
   }
 
   /**
-   * Whether {@code dir} holds a ledger: its segments, or its checkpoints when the segments are gone
-   * (the audit then reports what is missing rather than finding no ledger at all).
+   * Whether {@code dir} holds a journal: its segments, or checkpoints of one whose segments are
+   * gone (the audit then reports what is missing rather than finding no ledger at all). A
+   * {@code checkpoints/} folder of something else's files is not a journal.
    */
   static boolean exists(Path dir) {
-    return Files.isDirectory(dir.resolve(SEGMENTS)) || Files.isDirectory(dir.resolve(CHECKPOINTS));
+    if (Files.isDirectory(dir.resolve(SEGMENTS))) {
+      return true;
+    }
+    try {
+      return list(dir.resolve(CHECKPOINTS), ".ckpt").stream().anyMatch(FileStore::isCheckpointName);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Whether {@code name} is that of a checkpoint file: its seq in 20 digits. */
+  static boolean isCheckpointName(String name) {
+    return name.length() == 25 && name.endsWith(".ckpt") && name.chars().limit(20).allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** Makes the directories of an empty journal, durably. */

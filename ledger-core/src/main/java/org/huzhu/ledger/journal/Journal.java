@@ -138,7 +138,9 @@ public interface Journal extends Closeable {
    * Every stored checkpoint, oldest first, each checked as {@link #latestCheckpoint()} checks the
    * newest: the audit checks them all, though only the newest is ever used.
    */
-  java.util.List<Checkpoint> checkpoints();
+  default java.util.List<Checkpoint> checkpoints() {
+    return latestCheckpoint().map(java.util.List::of).orElse(java.util.List.of());
+  }
 
   /** Releases the files and, for a writer, the lock. */
   @Override

@@ -70,16 +70,36 @@ public final class Journals {
     return openWriter(dir, rollBytes);
   }
 
+  /** Whether the journal in {@code dir} holds nothing yet (a missing folder of it holds nothing). */
   private static boolean isEmptyJournal(Path dir) throws IOException {
-    try (var segments = Files.list(dir.resolve(FileStore.SEGMENTS));
-        var checkpoints = Files.list(dir.resolve(FileStore.CHECKPOINTS))) {
-      return segments.allMatch(p -> p.toFile().length() == 0) && checkpoints.findAny().isEmpty();
+    Path segments = dir.resolve(FileStore.SEGMENTS);
+    Path checkpoints = dir.resolve(FileStore.CHECKPOINTS);
+    if (Files.isDirectory(segments)) {
+      try (var files = Files.list(segments)) {
+        if (!files.allMatch(p -> p.toFile().length() == 0)) {
+          return false;
+        }
+      }
     }
+    if (Files.isDirectory(checkpoints)) {
+      try (var files = Files.list(checkpoints)) {
+        return files.noneMatch(p -> FileStore.isCheckpointName(p.getFileName().toString()));
+      }
+    }
+    return true;
   }
 
-  /** Whether {@code dir} holds a journal (possibly empty). */
+  /**
+   * Whether {@code dir} holds a journal with records or checkpoints: a folder that a crash left
+   * half made by {@link #create} does not count, and {@code create} finishes it.
+   */
   public static boolean exists(Path dir) {
-    return FileStore.exists(Objects.requireNonNull(dir, "dir"));
+    Objects.requireNonNull(dir, "dir");
+    try {
+      return FileStore.exists(dir) && !isEmptyJournal(dir);
+    } catch (IOException e) {
+      return true; // unreadable: not something to create a ledger over
+    }
   }
 
   /**

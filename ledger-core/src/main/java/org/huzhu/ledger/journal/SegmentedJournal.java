@@ -50,7 +50,6 @@ final class SegmentedJournal implements Journal {
 
   private static final Logger LOG = LoggerFactory.getLogger(SegmentedJournal.class);
   private static final Pattern SEGMENT_NAME = Pattern.compile("[0-9]{20}\\.jsonl");
-  private static final Pattern CHECKPOINT_NAME = Pattern.compile("[0-9]{20}\\.ckpt");
   private static final int SCAN_BUFFER = 4 << 20;
   private static final int READ_BUFFER = 64 << 10;
   private static final int INDEX_STRIDE = 512;
@@ -1245,7 +1244,7 @@ final class SegmentedJournal implements Journal {
   private List<String> checkpointNames() throws IOException {
     List<String> names = new ArrayList<>();
     for (String n : store.checkpoints()) {
-      if (CHECKPOINT_NAME.matcher(n).matches()) {
+      if (FileStore.isCheckpointName(n)) {
         names.add(n);
       }
     }
