@@ -175,7 +175,11 @@ public final class Ledger implements AutoCloseable {
   /**
    * Subscribes {@code listener} to committed entries: called after each batch is durable, in
    * journal order, never for a refused or repeated command, on a thread of the ledger's own. A slow
-   * or failing listener cannot stall or break the writer (its exceptions are logged).
+   * or failing listener cannot stall or break the writer (what it throws is logged, and the other
+   * listeners still hear every entry), but all listeners share that thread, so a slow one delays
+   * the others. {@link #close} waits up to 10 seconds for deliveries still queued, then drops them
+   * (logged); no listener is called after {@code close} returns, except one already in its call.
+   * A read-only ledger never writes, so its listeners are never called.
    */
   public void subscribe(Consumer<Entry> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -188,10 +192,14 @@ public final class Ledger implements AutoCloseable {
     }
     Consumer<Entry> toAll =
         e -> {
+          if (writer.deliveriesStopped()) {
+            return;
+          }
           for (Consumer<Entry> l : now) {
             try {
               l.accept(e);
-            } catch (RuntimeException ex) {
+            } catch (Exception | LinkageError | AssertionError ex) {
+              // whatever a listener throws stays with it: the others still hear every entry
               org.slf4j.LoggerFactory.getLogger(Ledger.class).warn("entry listener failed on {}", e.id(), ex);
             }
           }
@@ -315,12 +323,19 @@ public final class Ledger implements AutoCloseable {
   /**
    * Credits the sign-ins of a CSV or JSON-lines file ({@code .jsonl}): every row is credited,
    * skipped as a duplicate, or rejected with a reason. All accepted rows become durable together,
-   * or none do.
+   * or none do. A progress listener in {@code given} that throws is logged and no longer called; the
+   * import goes on.
    *
    * @throws LedgerRefusal {@code bad-file} for a file refused whole (a missing or repeated column,
    *     bytes invalid in the charset); nothing is written
    */
-  public ImportSummary importSignins(Path file, ImportOptions options) {
+  public ImportSummary importSignins(Path file, ImportOptions given) {
+    if (writer == null) {
+      throw new IllegalStateException("this ledger was opened read-only");
+    }
+    ImportProgress progress = GuardedProgress.of(given.progress());
+    ImportOptions options =
+        new ImportOptions(given.charset(), given.importId(), given.dryRun(), given.allOrNothing(), progress);
     ZoneId zone = zone();
     long size;
     try {
@@ -328,7 +343,6 @@ public final class Ledger implements AutoCloseable {
     } catch (java.io.IOException e) {
       throw new LedgerRefusal(Reason.BAD_FILE, file + ": cannot be read: " + e.getMessage());
     }
-    ImportProgress progress = options.progress();
     SortedSignins rows =
         SigninFiles.readSorted(
             file,
@@ -350,9 +364,6 @@ public final class Ledger implements AutoCloseable {
               }
             });
     String importId = options.importId() != null ? options.importId() : "import:" + rows.sha256().substring(0, 16);
-    if (writer == null) {
-      throw new IllegalStateException("this ledger was opened read-only");
-    }
     return writer.submit(
         tx -> {
           ImportSummary s =

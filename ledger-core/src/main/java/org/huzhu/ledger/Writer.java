@@ -77,6 +77,7 @@ final class Writer implements AutoCloseable {
   private final ExecutorService listeners;
   private volatile LedgerStorageException broken;
   private volatile boolean closing;
+  private volatile boolean deliveriesStopped;
   /** Callers the last group answered; the writer thread's alone. */
   private int expected = 1;
   /** How long the last group took to decide, write and merge; the writer thread's alone. */
@@ -119,16 +120,24 @@ final class Writer implements AutoCloseable {
           "the ledger stopped writing after a storage fault; open it again: " + broken.getMessage(),
           broken);
     }
-    if (closing) {
-      throw new IllegalStateException("the ledger is closed");
-    }
     Task<T> task = new Task<>(decision, alone);
-    queue.add(task);
+    synchronized (queue) {
+      // Checked and queued together: a task queued behind the stop marker would never be answered.
+      if (closing) {
+        throw new IllegalStateException("the ledger is closed");
+      }
+      queue.add(task);
+    }
+    boolean interrupted = false;
     try {
-      return task.done.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LedgerStorageException("interrupted while waiting for the journal", e);
+      while (true) {
+        try {
+          return task.done.get();
+        } catch (InterruptedException e) {
+          // The command goes on whatever the caller's thread is told; the answer must be the truth.
+          interrupted = true;
+        }
+      }
     } catch (ExecutionException e) {
       Throwable c = e.getCause();
       if (c instanceof RuntimeException re) {
@@ -140,6 +149,10 @@ final class Writer implements AutoCloseable {
         throw err;
       }
       throw new IllegalStateException(c);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -364,8 +377,10 @@ final class Writer implements AutoCloseable {
 
   @Override
   public void close() {
-    closing = true;
-    queue.add(stop);
+    synchronized (queue) {
+      closing = true;
+      queue.add(stop);
+    }
     try {
       thread.join();
     } catch (InterruptedException e) {
@@ -373,9 +388,21 @@ final class Writer implements AutoCloseable {
     }
     listeners.shutdown();
     try {
-      listeners.awaitTermination(10, TimeUnit.SECONDS);
+      if (!listeners.awaitTermination(10, TimeUnit.SECONDS)) {
+        // A listener that is still busy finishes its call; nothing queued behind it is started.
+        deliveriesStopped = true;
+        int dropped = listeners.shutdownNow().size();
+        LOG.warn("listeners were still busy 10 s after close; {} deliveries of committed entries dropped", dropped);
+      }
     } catch (InterruptedException e) {
+      deliveriesStopped = true;
+      listeners.shutdownNow();
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Whether close gave up waiting for the listeners: a delivery under way stops at its next entry. */
+  boolean deliveriesStopped() {
+    return deliveriesStopped;
   }
 }

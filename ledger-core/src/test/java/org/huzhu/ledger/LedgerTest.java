@@ -194,6 +194,72 @@ class LedgerTest {
   }
 
   @Test
+  void anInterruptedCallerIsToldWhatHappenedToItsCommand() {
+    try (Ledger l = newLedger()) {
+      Thread.currentThread().interrupt();
+      Receipt r;
+      try {
+        r = l.adjust(points("A-1", "v1", 5));
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt is kept for the caller");
+      }
+      assertFalse(r.repeated());
+      assertEquals(5, l.balance(Account.member("v1")).points());
+    }
+  }
+
+  @Test
+  void writersRacingCloseAreAnsweredOneWayOrTheOther() throws Exception {
+    for (int round = 0; round < 30; round++) {
+      Ledger l = newLedger();
+      java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+      java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+      int r = round;
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        pool.execute(
+            () -> {
+              for (int i = 0; ; i++) {
+                try {
+                  l.adjust(points("A-" + r + "-" + thread + "-" + i, "v1", 1));
+                } catch (IllegalStateException closed) {
+                  answered.incrementAndGet();
+                  return;
+                }
+              }
+            });
+      }
+      Thread.sleep(5);
+      l.close();
+      pool.shutdown();
+      assertTrue(pool.awaitTermination(20, TimeUnit.SECONDS), "a writer was left waiting in round " + round);
+      assertEquals(8, answered.get());
+    }
+  }
+
+  @Test
+  void aListenerThatThrowsAnErrorDoesNotSilenceTheOthers() throws Exception {
+    try (Ledger l = newLedger()) {
+      List<String> heard = new CopyOnWriteArrayList<>();
+      CountDownLatch three = new CountDownLatch(3);
+      l.subscribe(
+          e -> {
+            throw new AssertionError("a listener's own bug");
+          });
+      l.subscribe(
+          e -> {
+            heard.add(e.id());
+            three.countDown();
+          });
+      l.adjust(points("A-1", "v1", 5));
+      l.adjust(points("A-2", "v1", 5));
+      l.adjust(points("A-3", "v1", 5));
+      assertTrue(three.await(10, TimeUnit.SECONDS), heard::toString);
+      assertEquals(List.of("A-1", "A-2", "A-3"), heard);
+    }
+  }
+
+  @Test
   void listenersHearCommittedEntriesOnlyInJournalOrder() throws Exception {
     try (Ledger l = newLedger()) {
       List<String> heard = new CopyOnWriteArrayList<>();

@@ -199,6 +199,33 @@ class SigninImportTest {
   }
 
   @Test
+  void aProgressListenerThatThrowsIsDroppedAndTheImportGoesOn() throws IOException {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    ImportProgress broken =
+        new ImportProgress() {
+          @Override
+          public void read(long rows, long bytesRead, long totalBytes) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("the progress bar broke");
+          }
+
+          @Override
+          public void decided(long decided, long total, long credited, long rejected) {
+            calls.incrementAndGet();
+            throw new IllegalStateException("the progress bar broke");
+          }
+        };
+    ImportSummary s =
+        importCsv(
+            "s1,v1,cleanup,2026-03-02T09:00,2026-03-02T10:00,g1,,,\n"
+                + "s2,v1,cleanup,2026-03-03T09:00,2026-03-03T10:00,g1,,,\n",
+            new ImportOptions(StandardCharsets.UTF_8, null, false, false, broken));
+    assertEquals(2, s.credited());
+    assertEquals(1, calls.get(), "called until it failed, then no more");
+    assertEquals(2, ledger.entries(1).filter(e -> e.kind().equals("credit")).count());
+  }
+
+  @Test
   void aCreditCanBeReversedUntilItsPointsAreSpent() throws IOException {
     importCsv(
         "a,v1,cleanup,2026-03-04T09:00,2026-03-04T11:00,g1,,,\n"
