@@ -163,7 +163,23 @@ final class Audit {
           return false;
         }
       }
-      return CreditAudit.check(s, e, this::find, () -> where(r));
+      if (e.detail() instanceof EntryDetail.Credit) {
+        // a credit's postings are held to its re-derived breakdown, with the finding named for that
+        return CreditAudit.check(s, e, this::find, () -> where(r));
+      }
+      List<Posting> expected =
+          EntryPostings.of(
+              e, e.detail() instanceof EntryDetail.Reversal x ? EntryPostings.ofTarget(s.entry(x.target())) : null);
+      if (!e.postings().equals(expected)) {
+        find(
+            e.id(),
+            "record",
+            "a " + e.kind() + " that posts " + EntryPostings.describe(e.postings())
+                + (expected == null ? ", from data no entry of the ledger holds" : " where its data posts " + EntryPostings.describe(expected))
+                + where(r));
+        return false;
+      }
+      return true;
     }
 
     private void floors(Entry e, JournalRecord r) {

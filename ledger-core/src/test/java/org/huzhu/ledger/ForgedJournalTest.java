@@ -105,6 +105,26 @@ class ForgedJournalTest {
   }
 
   @Test
+  void anEntryWhosePostingsAreNotWhatItsDataPostsIsFoundThoughItBalances() throws IOException {
+    Path book = book();
+    // the adjustment's data says 5 points, its postings pay 500 out of the pool's points
+    forge(
+        book,
+        body ->
+            body.contains("\"id\":\"adj\"")
+                ? body.replace("\"account\":\"community:issued\",\"points\":-5,", "\"account\":\"community:pool\",\"points\":-500,")
+                    .replace("\"account\":\"member:v1\",\"points\":5,", "\"account\":\"member:v1\",\"points\":500,")
+                : body);
+    AuditReport r = Ledger.audit(book, null);
+    assertEquals(List.of("record"), checks(r), r::toString);
+    assertEquals("adj", r.findings().get(0).entry());
+    assertTrue(
+        r.findings().get(0).detail().contains("posts community:pool -500 points 0 minutes, member:v1 500 points 0 minutes"
+            + " where its data posts community:issued -5 points 0 minutes, member:v1 5 points 0 minutes"),
+        r::toString);
+  }
+
+  @Test
   void anAnchorOnEntryZeroOrPastTheEndIsMissing() throws IOException {
     Path book = book();
     String hash = "ab".repeat(32);
