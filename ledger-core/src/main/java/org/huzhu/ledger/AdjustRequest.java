@@ -24,5 +24,8 @@ public record AdjustRequest(
       throw new IllegalArgumentException("--approved-by '" + approvedBy + "' must match [A-Za-z0-9._-]{1,64}");
     }
     approvedBy = Texts.trim(approvedBy);
+    if (points != 0 && minutes != 0) {
+      throw new IllegalArgumentException("an adjustment changes points or minutes, not both");
+    }
   }
 }

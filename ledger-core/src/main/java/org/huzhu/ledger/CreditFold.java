@@ -36,13 +36,15 @@ final class CreditFold {
   }
 
   private static final java.util.concurrent.ConcurrentMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_NAMES = 100_000;
 
   /** Activities, teams, grids and import ids repeat across millions of credits: keep one copy. */
   static String intern(String s) {
     if (s == null) {
       return null;
     }
-    return Shared.get(NAMES, s, x -> x);
+    // Bounded: a sheet of made-up team names must not fill a host that keeps many ledgers open.
+    return NAMES.size() < MAX_NAMES ? Shared.get(NAMES, s, x -> x) : NAMES.getOrDefault(s, s);
   }
 
   static void reverse(LedgerState s, String targetId, EntryInfo target) {

@@ -36,6 +36,11 @@ import org.huzhu.ledger.rules.RuleVersions;
  * whose {@link Reason} the caller can switch on, and leaves nothing behind; storage faults are
  * {@link LedgerStorageException}s.
  *
+ * <p>Besides those two, a caller sees {@link IllegalArgumentException} for a malformed argument
+ * (the request records check theirs when made), {@link NullPointerException} naming a required
+ * argument that is null, and {@link IllegalStateException} for a write to a ledger opened
+ * read-only, or any use of a closed one.
+ *
  * <p>Instances are thread-safe. Close them to release the journal.
  */
 public final class Ledger implements AutoCloseable {
@@ -48,6 +53,7 @@ public final class Ledger implements AutoCloseable {
   private static final int ENTRIES_READ_AT_ONCE = 4096;
 
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
   private final Checkpoints checkpoints;
 
   private Ledger(Journal journal, LedgerState root, Clock clock, Checkpoints checkpoints) {
@@ -70,6 +76,7 @@ public final class Ledger implements AutoCloseable {
    */
   public static Ledger create(Path dir, ZoneId zone, Clock clock) {
     Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(clock, "clock");
     Journal j = Journals.create(dir);
     Ledger l;
     try {
@@ -85,12 +92,15 @@ public final class Ledger implements AutoCloseable {
   /**
    * Opens the ledger in {@code dir} for writing: takes the writer's lock, cuts an incomplete tail
    * left by a crash (and logs what was cut), and rebuilds the state from the newest checkpoint and
-   * the records after it.
+   * the records after it. Opening checks those records and how every segment joins the next, not
+   * every record before the checkpoint: that is the audit's full scan ({@link #audit}), so that
+   * opening stays fast however long the journal.
    *
    * @throws LedgerStorageException if there is no ledger there, another process holds it, or a
-   *     record before the tail is damaged
+   *     record it checks is damaged (naming the segment and offset)
    */
   public static Ledger open(Path dir, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Journal j = Journals.openWriter(dir);
     try {
       return load(j, clock, Checkpoints.every(100_000));
@@ -105,6 +115,7 @@ public final class Ledger implements AutoCloseable {
    * record complete at the time of opening, so it works while another process writes.
    */
   public static Ledger openReadOnly(Path dir, Clock clock) {
+    Objects.requireNonNull(clock, "clock");
     Journal j = Journals.openReader(dir);
     try {
       return load(j, clock, Checkpoints.never());
@@ -116,6 +127,8 @@ public final class Ledger implements AutoCloseable {
 
   /** A new ledger kept in memory only: for tests and for apps that keep their own store. */
   public static Ledger inMemory(ZoneId zone, Clock clock) {
+    Objects.requireNonNull(zone, "zone");
+    Objects.requireNonNull(clock, "clock");
     Ledger l = new Ledger(Journals.inMemory(), new LedgerState(), clock, Checkpoints.never());
     l.initialise(zone);
     return l;
@@ -177,9 +190,9 @@ public final class Ledger implements AutoCloseable {
    * journal order, never for a refused or repeated command, on a thread of the ledger's own. A slow
    * or failing listener cannot stall or break the writer (what it throws is logged, and the other
    * listeners still hear every entry), but all listeners share that thread, so a slow one delays
-   * the others. {@link #close} waits up to 10 seconds for deliveries still queued, then drops them
-   * (logged); no listener is called after {@code close} returns, except one already in its call.
-   * A read-only ledger never writes, so its listeners are never called.
+   * the others. {@link #close} waits up to 10 seconds for deliveries still queued; past that they go
+   * on after it returns, on that thread, which does not keep the JVM alive. A read-only ledger
+   * never writes, so its listeners are never called.
    */
   public void subscribe(Consumer<Entry> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -192,9 +205,6 @@ public final class Ledger implements AutoCloseable {
     }
     Consumer<Entry> toAll =
         e -> {
-          if (writer.deliveriesStopped()) {
-            return;
-          }
           for (Consumer<Entry> l : now) {
             try {
               l.accept(e);
@@ -235,7 +245,7 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code conflict} if a member is enrolled with another joining date
    */
   public EnrolmentSummary enrol(List<MemberRecord> members) {
-    List<MemberRecord> copy = List.copyOf(members);
+    List<MemberRecord> copy = List.copyOf(Objects.requireNonNull(members, "members"));
     Commands.Enrolled r =
         submit(tx -> Writer.Outcome.keep(Commands.enrol(tx, copy, new Clocks(clock, tx.zone).now().toLocalDate())));
     return new EnrolmentSummary(r.enrolled(), r.changed(), r.unchanged());
@@ -398,6 +408,7 @@ public final class Ledger implements AutoCloseable {
 
   /** Stock left of {@code item}, or empty when it is unlimited or not in the catalog. */
   public java.util.OptionalLong stockLeft(String item) {
+    Objects.requireNonNull(item, "item");
     return read(
         () -> {
           Long left = root.catalog.stockLeft().get(item);
@@ -443,6 +454,7 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code in-future} when {@code asOf} is after today
    */
   public ExpiryResult expire(LocalDate asOf) {
+    Objects.requireNonNull(asOf, "asOf");
     return submit(
         tx -> Writer.Outcome.keep(Exchange.expire(tx, asOf, new Clocks(clock, tx.zone).now().toLocalDate())));
   }
@@ -470,16 +482,22 @@ public final class Ledger implements AutoCloseable {
 
   /** Points redeemed per merchant in {@code month}, net of reversals, with settlements and what is owed. */
   public Reports.Merchants merchantsReport(java.time.YearMonth month) {
+    Objects.requireNonNull(month, "month");
     return read(() -> ReportBuilder.merchants(root, month));
   }
 
   /** Minutes and points credited per team and per grid in {@code month}. */
   public Reports.Teams teamsReport(java.time.YearMonth month) {
+    Objects.requireNonNull(month, "month");
     return read(() -> ReportBuilder.teams(root, month));
   }
 
   /** The {@code top} volunteers by credited minutes in {@code month} (ties share a rank). */
   public Reports.Leaderboard leaderboard(java.time.YearMonth month, int top) {
+    Objects.requireNonNull(month, "month");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1: " + top);
+    }
     return read(() -> ReportBuilder.leaderboard(root, month, top));
   }
 
@@ -490,6 +508,7 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code unknown-member}
    */
   public Reports.Certificate certificate(String member, LocalDate from, LocalDate to) {
+    period(from, to);
     if (member(member).isEmpty()) {
       throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", member);
     }
@@ -497,6 +516,7 @@ public final class Ledger implements AutoCloseable {
   }
 
   private <T> T submit(Writer.Decision<T> d) {
+    ensureOpen();
     if (writer == null) {
       throw new IllegalStateException("this ledger was opened read-only");
     }
@@ -528,7 +548,20 @@ public final class Ledger implements AutoCloseable {
 
   // ---------------------------------------------------------------- reads
 
+  private static void period(LocalDate from, LocalDate to) {
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new IllegalArgumentException("the period from " + from + " to " + to + " ends before it starts");
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the ledger is closed");
+    }
+  }
+
   private <T> T read(Supplier<T> reader) {
+    ensureOpen();
     lock.readLock().lock();
     try {
       return reader.get();
@@ -547,6 +580,7 @@ public final class Ledger implements AutoCloseable {
    * committed state replaces a member's or an account's values as a whole, never in place.
    */
   public Balance balance(Account account) {
+    ensureOpen();
     if (account.isMember()) {
       MemberState m = root.members.get(account.ownerId());
       return m == null ? new Balance(account, 0, 0) : new Balance(account, m.points, m.minutes);
@@ -557,7 +591,8 @@ public final class Ledger implements AutoCloseable {
 
   /** The member {@code memberId}, if enrolled. Takes no lock, like {@link #balance}. */
   public java.util.Optional<MemberSummary> member(String memberId) {
-    MemberState m = root.members.get(memberId);
+    ensureOpen();
+    MemberState m = root.members.get(Objects.requireNonNull(memberId, "memberId"));
     return java.util.Optional.ofNullable(
         m == null
             ? null
@@ -635,6 +670,7 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code unknown-member} if the member is not enrolled
    */
   public Statement statement(String memberId, LocalDate from, LocalDate to) {
+    period(from, to);
     if (member(memberId).isEmpty()) {
       throw LedgerRefusal.of(Reason.UNKNOWN_MEMBER, "unknown-member", memberId);
     }
@@ -732,6 +768,7 @@ public final class Ledger implements AutoCloseable {
    *     digits
    */
   public AuditReport verify(String expectHead) {
+    ensureOpen();
     return Audit.run(journal, expectHead);
   }
 
@@ -766,6 +803,10 @@ public final class Ledger implements AutoCloseable {
 
   @Override
   public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     if (writer != null) {
       writer.close();
       checkpoints.writeOnClose(journal, root, lock);

@@ -77,7 +77,6 @@ final class Writer implements AutoCloseable {
   private final ExecutorService listeners;
   private volatile LedgerStorageException broken;
   private volatile boolean closing;
-  private volatile boolean deliveriesStopped;
   /** Callers the last group answered; the writer thread's alone. */
   private int expected = 1;
   /** How long the last group took to decide, write and merge; the writer thread's alone. */
@@ -389,20 +388,11 @@ final class Writer implements AutoCloseable {
     listeners.shutdown();
     try {
       if (!listeners.awaitTermination(10, TimeUnit.SECONDS)) {
-        // A listener that is still busy finishes its call; nothing queued behind it is started.
-        deliveriesStopped = true;
-        int dropped = listeners.shutdownNow().size();
-        LOG.warn("listeners were still busy 10 s after close; {} deliveries of committed entries dropped", dropped);
+        // Committed entries are still told, on the listeners' own thread, for as long as the JVM runs.
+        LOG.info("listeners are still busy 10 s after close; they go on hearing the committed entries");
       }
     } catch (InterruptedException e) {
-      deliveriesStopped = true;
-      listeners.shutdownNow();
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Whether close gave up waiting for the listeners: a delivery under way stops at its next entry. */
-  boolean deliveriesStopped() {
-    return deliveriesStopped;
   }
 }

@@ -194,6 +194,44 @@ class LedgerTest {
   }
 
   @Test
+  void aClosedLedgerRefusesEveryUseAlike() {
+    Ledger l = newLedger();
+    l.close();
+    l.close();
+    for (Runnable use :
+        List.<Runnable>of(
+            () -> l.balance(Account.member("v1")),
+            () -> l.member("v1"),
+            () -> l.head(),
+            () -> l.liabilityReport(),
+            () -> l.statement("v1", null, null),
+            () -> l.verify(null),
+            () -> l.adjust(points("A-1", "v1", 5)))) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, use::run);
+      assertEquals("the ledger is closed", e.getMessage());
+    }
+  }
+
+  @Test
+  void malformedArgumentsAreRefusedBeforeAnythingIsDecided() {
+    assertThrows(IllegalArgumentException.class, () -> new AdjustRequest("A", "v1", 5, 5, "r", "p", null));
+    assertEquals(
+        "team is longer than 200 characters",
+        assertThrows(IllegalArgumentException.class, () -> new MemberRecord("v9", LocalDate.of(2026, 1, 1), "t".repeat(201), null))
+            .getMessage());
+    MemberRecord blank = new MemberRecord("v9", LocalDate.of(2026, 1, 1), "  ", " g1\t");
+    assertEquals(null, blank.team());
+    assertEquals("g1", blank.grid());
+    try (Ledger l = newLedger()) {
+      assertThrows(
+          IllegalArgumentException.class, () -> l.statement("v1", LocalDate.of(2026, 5, 1), LocalDate.of(2026, 1, 1)));
+      assertThrows(IllegalArgumentException.class, () -> l.leaderboard(java.time.YearMonth.of(2026, 1), 0));
+      NullPointerException npe = assertThrows(NullPointerException.class, () -> l.expire(null));
+      assertEquals("asOf", npe.getMessage());
+    }
+  }
+
+  @Test
   void anInterruptedCallerIsToldWhatHappenedToItsCommand() {
     try (Ledger l = newLedger()) {
       Thread.currentThread().interrupt();
