@@ -21,7 +21,7 @@ public record AdjustRequest(
     Requests.checkMember(member);
     reason = Requests.freeText("reason", reason, true);
     if (!Texts.isPlainId(Texts.trim(approvedBy))) {
-      throw new IllegalArgumentException("--approved-by '" + approvedBy + "' must match [A-Za-z0-9._-]{1,64}");
+      throw new IllegalArgumentException("approved-by '" + approvedBy + "' must match [A-Za-z0-9._-]{1,64}");
     }
     approvedBy = Texts.trim(approvedBy);
     if (points != 0 && minutes != 0) {

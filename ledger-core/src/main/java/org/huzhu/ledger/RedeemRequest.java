@@ -17,7 +17,7 @@ public record RedeemRequest(String id, String member, String item, long quantity
     Requests.checkId(id);
     Requests.checkMember(member);
     if (!Texts.isPlainId(item)) {
-      throw new IllegalArgumentException("--item '" + item + "' must match [A-Za-z0-9._-]{1,64}");
+      throw new IllegalArgumentException("item '" + item + "' must match [A-Za-z0-9._-]{1,64}");
     }
   }
 }

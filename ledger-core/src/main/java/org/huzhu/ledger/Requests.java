@@ -17,7 +17,7 @@ final class Requests {
   static void checkId(String id) {
     if (!Texts.isCallerEntryId(id)) {
       throw new IllegalArgumentException(
-          "--id '" + id + "' must match [A-Za-z0-9._:-]{1,64} and not start with reversal:, expire: or sys:");
+          "id '" + id + "' must match [A-Za-z0-9._:-]{1,64} and not start with reversal:, expire: or sys:");
     }
   }
 
@@ -31,12 +31,12 @@ final class Requests {
     String t = text == null ? null : text.strip();
     if (t == null || t.isEmpty()) {
       if (required) {
-        throw new IllegalArgumentException("--" + name + " is required");
+        throw new IllegalArgumentException(name + " is required");
       }
       return null;
     }
     if (t.codePointCount(0, t.length()) > Texts.MAX_FREE_TEXT) {
-      throw new IllegalArgumentException("--" + name + " is longer than 200 characters");
+      throw new IllegalArgumentException(name + " is longer than 200 characters");
     }
     return t;
   }

@@ -15,7 +15,7 @@ public record ReverseRequest(String entry, String reason, String id, LocalDateTi
   public ReverseRequest {
     entry = Texts.trim(entry);
     if (entry == null || entry.isEmpty() || entry.length() > 200) {
-      throw new IllegalArgumentException("--entry must name an entry id");
+      throw new IllegalArgumentException("entry must name an entry id");
     }
     reason = Requests.freeText("reason", reason, true);
     if (id != null) {

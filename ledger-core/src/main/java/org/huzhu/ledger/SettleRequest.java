@@ -15,7 +15,7 @@ public record SettleRequest(String id, String merchant, long points, LocalDateTi
   public SettleRequest {
     Requests.checkId(id);
     if (!Texts.isPlainId(merchant)) {
-      throw new IllegalArgumentException("--merchant '" + merchant + "' must match [A-Za-z0-9._-]{1,64}");
+      throw new IllegalArgumentException("merchant '" + merchant + "' must match [A-Za-z0-9._-]{1,64}");
     }
   }
 }
