@@ -117,6 +117,8 @@ public final class Huzhu implements Runnable {
   private final Map<String, String> env;
   private Messages messages;
   private boolean terminal;
+  /** The process's standard output when run from {@link #main}, to tell a full disk from {@code | head}. */
+  private StandardOutput stdout;
   /** Whether the command opened the ledger to write: then its exit code stands whatever happens to its output. */
   private boolean openedForWriting;
 
@@ -163,14 +165,13 @@ public final class Huzhu implements Runnable {
     }
     // Straight to the descriptor, not through System.out: a PrintStream keeps a failed write (a full
     // disk behind `> file`) to itself, where the check after the command could not see it.
-    PrintWriter out =
-        new PrintWriter(
-            new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out), StandardCharsets.UTF_8),
-            true);
+    StandardOutput stdout = new StandardOutput();
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     CommandLine cl = commandLine(out, err, System.getenv());
     // A progress bar only on a terminal, never when output is piped or captured.
     ((Huzhu) cl.getCommand()).terminal = System.console() != null;
+    ((Huzhu) cl.getCommand()).stdout = stdout;
     int code = cl.execute(args);
     out.flush();
     err.flush();
@@ -185,10 +186,11 @@ public final class Huzhu implements Runnable {
   /**
    * A {@code PrintWriter} keeps quiet when its stream fails (a full disk behind {@code > file}),
    * so a command that printed nothing would exit 0. The failure is told on stderr, and a command
-   * that only read exits 3; one that wrote keeps its code, since what it wrote stays written.
+   * that only read exits 3; one that wrote keeps its code, since what it wrote stays written. A
+   * reader that stopped reading ({@code | head}) wanted no more: that is no failure.
    */
   private int outputChecked(int code) {
-    if (!out.checkError()) {
+    if (!out.checkError() || (stdout != null && stdout.readerStopped())) {
       return code;
     }
     err.println(messages().get(openedForWriting ? "error.stdout.written" : "error.stdout"));

@@ -239,6 +239,22 @@ class HuzhuIT {
     assertEquals(0, audit.exit(), audit::toString);
     assertTrue(audit.out().startsWith("{\"ok\":true,\"entries\":1316,\"seq\":1316,"), audit::toString);
 
+    // `huzhu export jsonl | head -1`: a reader that stops reading is no failure
+    String jar = Path.of(System.getProperty("huzhu.jar", "target/huzhu.jar")).toAbsolutePath().toString();
+    Path err = tmp.resolve("head-err.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar, "export", "jsonl")
+            .directory(tmp.toFile())
+            .redirectError(err.toFile());
+    pb.environment().put("HUZHU_JOURNAL", tmp.resolve("books").toString());
+    Process p = pb.start();
+    try (java.io.BufferedReader first = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      assertTrue(first.readLine().startsWith("{\"id\":\"sys:ledger\""));
+    }
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), () -> "export into a closed pipe: " + readQuietly(err));
+    assertEquals("", Files.readString(err));
+
     Result demo = huzhu("demo");
     assertEquals(0, demo.exit(), demo::toString);
     assertTrue(demo.out().endsWith("\naudit: ok\n"), demo::toString);
@@ -267,5 +283,13 @@ class HuzhuIT {
     assertEquals(3, refused.exit(), refused::toString);
     assertTrue(refused.out().startsWith("{\"refused\":\"pool-insufficient\",\"detail\":"), refused::toString);
     assertEquals(1, refused.err().strip().lines().count(), refused::toString);
+  }
+
+  private static String readQuietly(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return e.toString();
+    }
   }
 }
