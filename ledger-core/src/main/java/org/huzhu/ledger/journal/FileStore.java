@@ -33,9 +33,9 @@ final class FileStore implements Store {
   /**
    * Directories locked by this JVM. POSIX record locks belong to the process, and closing any
    * channel on the lock file releases them, so a second writer in the same JVM must be turned away
-   * before it opens the lock file at all. Besides the caches of values that
-   * entries repeat (days, names, accounts; bounded, and never part of any answer), this is the
-   * only JVM-wide state, and it exists for that.
+   * before it opens the lock file at all. Besides the caches of values that entries repeat (days,
+   * names, accounts; bounded, and never part of any answer), this is the only JVM-wide state, and
+   * it exists for that.
    */
   private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
 
