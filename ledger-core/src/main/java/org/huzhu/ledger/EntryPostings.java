@@ -75,6 +75,11 @@ final class EntryPostings {
     return c.points() == 0 && c.minutes() == 0 ? List.of() : issued(Account.member(c.member()), c.points(), c.minutes());
   }
 
+  /** "a" or "an", for a kind of entry named in a finding. */
+  static String article(String kind) {
+    return !kind.isEmpty() && "aeiou".indexOf(kind.charAt(0)) >= 0 ? "an" : "a";
+  }
+
   /** {@code postings} for a finding: {@code member:v1 -20 points 0 minutes, merchant:m1 …}. */
   static String describe(List<Posting> postings) {
     if (postings.isEmpty()) {

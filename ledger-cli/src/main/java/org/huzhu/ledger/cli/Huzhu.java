@@ -185,17 +185,20 @@ public final class Huzhu implements Runnable {
 
   /**
    * A {@code PrintWriter} keeps quiet when its stream fails (a full disk behind {@code > file}),
-   * so a command that printed nothing would exit 0. The failure is told on stderr, and a command
-   * that only read exits 3; one that wrote keeps its code, since what it wrote stays written. A
-   * reader that stopped reading ({@code | head}) wanted no more: that is no failure.
+   * so a command that printed nothing would exit 0. The failure is told on stderr, and what would
+   * have exited 0 exits 3, unless the command wrote: what it wrote stays written. Other codes (1
+   * audit findings, 4 rejected rows) say more than 3 would, and stand. A reader that stopped
+   * reading ({@code | head}) wanted no more: that is no failure.
    */
   private int outputChecked(int code) {
     if (!out.checkError() || (stdout != null && stdout.readerStopped())) {
       return code;
     }
-    err.println(messages().get(openedForWriting ? "error.stdout.written" : "error.stdout"));
+    // what a writing command did stands when it did it: exit 0, or 4 for an import that committed
+    boolean carriedOut = openedForWriting && (code == OK || code == IMPORT_REJECTED);
+    err.println(messages().get(carriedOut ? "error.stdout.written" : "error.stdout"));
     err.flush();
-    return code == OK && !openedForWriting ? REFUSED : code;
+    return code == OK && !carriedOut ? REFUSED : code;
   }
 
   void openingForWriting() {

@@ -94,7 +94,7 @@ final class CheckpointCodec {
     }
     String hash = f[3];
     if (seq != nameSeq) {
-      return damaged(nameSeq, null, file, "header says seq " + seq + " but the file name " + nameSeq);
+      return damaged(nameSeq, null, file, "header says seq " + seq + " but the file name says " + nameSeq);
     }
     if (seq < 0 || !RecordCodec.isHash(hash) || !RecordCodec.isHash(f[5])) {
       return damaged(nameSeq, null, file, "malformed header fields");
