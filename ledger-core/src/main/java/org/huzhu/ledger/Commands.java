@@ -23,16 +23,30 @@ final class Commands {
    * Applies {@code members} in order, as if each came alone: a member listed again is enrolled
    * once, and a later record with another team or grid changes them (journaled, latest wins).
    */
-  static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today) {
-    java.util.Map<String, LocalDate> listed = new java.util.HashMap<>();
-    for (MemberRecord m : members) {
+  /** Where each record of a members file came from: the file, and each record's line. */
+  record Lines(String file, List<Integer> lines) {
+    String of(int i) {
+      return "line " + lines.get(i);
+    }
+  }
+
+  static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today, Lines where) {
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    for (int i = 0; i < members.size(); i++) {
+      MemberRecord m = members.get(i);
       MemberState existing = tx.member(m.memberId());
       if (existing != null && !existing.joinedOn.equals(m.joinedOn())) {
-        throw LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), existing.joinedOn, m.joinedOn());
+        throw at(where, i, LedgerRefusal.of(Reason.CONFLICT, "member-joined-otherwise", m.memberId(), existing.joinedOn, m.joinedOn()));
       }
-      LocalDate earlier = listed.putIfAbsent(m.memberId(), m.joinedOn());
-      if (earlier != null && !earlier.equals(m.joinedOn())) {
-        throw LedgerRefusal.of(Reason.CONFLICT, "member-listed-twice", m.memberId(), earlier, m.joinedOn());
+      int j = first.merge(m.memberId(), i, (kept, later) -> kept);
+      LocalDate earlier = members.get(j).joinedOn();
+      if (!earlier.equals(m.joinedOn())) {
+        throw where == null
+            ? LedgerRefusal.of(Reason.CONFLICT, "member-listed-twice", m.memberId(), earlier, m.joinedOn())
+            : new LedgerRefusal(
+                Reason.CONFLICT,
+                where.file() + ": " + where.of(i) + ": member_id " + m.memberId() + " is listed again with joined_on "
+                    + m.joinedOn() + " (" + where.of(j) + " has " + earlier + ")");
       }
     }
     int enrolled = 0;
@@ -61,6 +75,16 @@ final class Commands {
       }
     }
     return new Enrolled(enrolled, changed, unchanged);
+  }
+
+  /** {@code r}, said of the place {@code where} names for record {@code i}, when there is one. */
+  private static LedgerRefusal at(Lines where, int i, LedgerRefusal r) {
+    if (where == null) {
+      return r;
+    }
+    LedgerRefusal located = new LedgerRefusal(r.reason(), where.file() + ": " + where.of(i) + ": " + r.detail());
+    located.initCause(r);
+    return located;
   }
 
   private static boolean changes(String current, String given) {

@@ -245,9 +245,14 @@ public final class Ledger implements AutoCloseable {
    * @throws LedgerRefusal {@code conflict} if a member is enrolled with another joining date
    */
   public EnrolmentSummary enrol(List<MemberRecord> members) {
+    return enrol(members, null);
+  }
+
+  /** As {@link #enrol(List)}, a refusal naming where each record came from when {@code where} does. */
+  private EnrolmentSummary enrol(List<MemberRecord> members, Commands.Lines where) {
     List<MemberRecord> copy = List.copyOf(Objects.requireNonNull(members, "members"));
     Commands.Enrolled r =
-        submit(tx -> Writer.Outcome.keep(Commands.enrol(tx, copy, new Clocks(clock, tx.zone).now().toLocalDate())));
+        submit(tx -> Writer.Outcome.keep(Commands.enrol(tx, copy, new Clocks(clock, tx.zone).now().toLocalDate(), where)));
     return new EnrolmentSummary(r.enrolled(), r.changed(), r.unchanged());
   }
 
@@ -282,10 +287,12 @@ public final class Ledger implements AutoCloseable {
    */
   public EnrolmentSummary enrolFile(Path file, Charset charset) {
     List<MemberRecord> members = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
     for (MemberRow r : MembersFile.read(file, charset)) {
       members.add(new MemberRecord(r.memberId(), r.joinedOn(), r.team(), r.grid()));
+      lines.add(r.line());
     }
-    return enrol(members);
+    return enrol(members, new Commands.Lines(file.toString(), lines));
   }
 
   /**

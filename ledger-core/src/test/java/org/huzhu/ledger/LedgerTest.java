@@ -194,6 +194,24 @@ class LedgerTest {
   }
 
   @Test
+  void aMembersFileConflictNamesTheLineThatConflicts(@TempDir Path dir) throws Exception {
+    try (Ledger l = newLedger()) {
+      // v1 joined on 2026-01-01: line 2 conflicts with the ledger, line 3 agrees with it
+      Path f = dir.resolve("members.csv");
+      java.nio.file.Files.writeString(f, "member_id,joined_on\nv1,2026-02-01\nv1,2026-01-01\n");
+      LedgerRefusal r = assertThrows(LedgerRefusal.class, () -> l.enrolFile(f, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(Reason.CONFLICT, r.reason());
+      assertEquals(f + ": line 2: member v1 joined on 2026-01-01, not 2026-02-01", r.detail());
+      // two rows of one file that disagree, the ledger knowing neither
+      java.nio.file.Files.writeString(f, "member_id,joined_on\nv7,2026-01-01\nv8,2026-01-01\nv7,2026-01-02\n");
+      r = assertThrows(LedgerRefusal.class, () -> l.enrolFile(f, java.nio.charset.StandardCharsets.UTF_8));
+      assertEquals(Reason.CONFLICT, r.reason());
+      assertEquals(f + ": line 4: member_id v7 is listed again with joined_on 2026-01-02 (line 2 has 2026-01-01)", r.detail());
+      assertTrue(l.member("v7").isEmpty());
+    }
+  }
+
+  @Test
   void aClosedLedgerRefusesEveryUseAlike() {
     Ledger l = newLedger();
     l.close();

@@ -4,12 +4,9 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.huzhu.ledger.LedgerRefusal;
-import org.huzhu.ledger.Reason;
 
 /**
  * Reads a members file: CSV with the columns {@code member_id, joined_on} and optionally {@code
@@ -19,8 +16,7 @@ import org.huzhu.ledger.Reason;
  * {@link LedgerRefusal} ({@code bad-file}) naming the line and the field: a wrong field count, a
  * {@code member_id} that is empty, does not match {@code [A-Za-z0-9._-]{1,64}} or is one of the
  * reserved {@code pool}, {@code issued}, {@code expired}; a {@code joined_on} that is not a possible
- * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 200 characters. A member listed
- * again with another {@code joined_on} refuses it too, as a {@code conflict}. The header, trimming, byte order mark and charset rules
+ * {@code YYYY-MM-DD}; a {@code team} or {@code grid} longer than 200 characters. The header, trimming, byte order mark and charset rules
  * are those of {@link SigninFiles}. Stateless; safe to use from several threads.
  */
 public final class MembersFile {
@@ -37,18 +33,18 @@ public final class MembersFile {
    * Reads and checks a whole members file.
    *
    * <p>Every row is returned, in file order: a member listed again is enrolled once, and a later row
-   * with another team or grid changes them, as if the rows came in files of their own.
+   * with another team or grid changes them, as if the rows came in files of their own. Whether a
+   * row's {@code joined_on} agrees with an earlier row's, or with the ledger's, is the ledger's to
+   * decide, in file order ({@code Ledger.enrolFile}).
    *
    * @param file the CSV file
    * @param charset its encoding, normally UTF-8
    * @return the members in file order
-   * @throws LedgerRefusal ({@code bad-file}) naming the line and field of the first problem; ({@code
-   *     conflict}) for a member listed again with another {@code joined_on}, naming both lines
+   * @throws LedgerRefusal ({@code bad-file}) naming the line and field of the first problem
    */
   public static List<MemberRow> read(Path file, Charset charset) {
     String name = Objects.requireNonNull(file, "file").toString();
     List<MemberRow> members = new ArrayList<>();
-    Map<String, MemberRow> firstRow = new HashMap<>();
     try (DecodingSource src = DecodingSource.open(file, charset)) {
       CsvTokenizer csv = new CsvTokenizer(src, FIELD_CAP);
       int[] columnAt = new int[COLUMNS.length];
@@ -76,23 +72,6 @@ public final class MembersFile {
           }
         }
         MemberRow row = toRow(name, line, csv, columnAt);
-        MemberRow earlier = firstRow.putIfAbsent(row.memberId(), row);
-        if (earlier != null && !earlier.joinedOn().equals(row.joinedOn())) {
-          throw new LedgerRefusal(
-              Reason.CONFLICT,
-              name
-                  + ": line "
-                  + line
-                  + ": member_id "
-                  + row.memberId()
-                  + " is listed again with joined_on "
-                  + row.joinedOn()
-                  + " (line "
-                  + earlier.line()
-                  + " has "
-                  + earlier.joinedOn()
-                  + ")");
-        }
         members.add(row);
       }
     }

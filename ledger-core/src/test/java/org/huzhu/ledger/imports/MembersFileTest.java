@@ -91,17 +91,6 @@ class MembersFileTest {
   }
 
   @Test
-  void aMemberListedAgainWithAnotherJoiningDateIsAConflictNamingBothLines() {
-    Path file = write(dir, "members.csv", "member_id,joined_on\nv1,2026-01-01\nv2,2026-01-01\nv1,2026-01-02\n");
-    LedgerRefusal e =
-        assertThrows(LedgerRefusal.class, () -> MembersFile.read(file, StandardCharsets.UTF_8));
-    assertEquals(Reason.CONFLICT, e.reason());
-    assertEquals(
-        file + ": line 4: member_id v1 is listed again with joined_on 2026-01-02 (line 2 has 2026-01-01)",
-        e.getMessage());
-  }
-
-  @Test
   void gb18030NeedsItsCharset() {
     Charset gb = Charset.forName("GB18030");
     Path file = write(dir, "m.csv", "member_id,joined_on,team\nv1,2026-01-01,第一队\n".getBytes(gb));
