@@ -102,6 +102,21 @@ class AuditLayoutTest {
   }
 
   @Test
+  void aFirstWriteThatACrashCutShortIsFinishedByCreate() throws IOException {
+    Path whole = book();
+    Path torn = tmp.resolve("torn");
+    Files.createDirectories(torn.resolve("segments"));
+    Path first = whole.resolve("segments").resolve("00000000000000000001.jsonl");
+    byte[] start = java.util.Arrays.copyOf(Files.readAllBytes(first), 100);
+    Files.write(torn.resolve("segments").resolve("00000000000000000001.jsonl"), start);
+    assertFalse(Ledger.exists(torn));
+    try (Ledger l = Ledger.create(torn, MutableClock.SHANGHAI, clock)) {
+      assertEquals(1, l.entries(1).count());
+    }
+    assertTrue(Ledger.audit(torn, null).ok());
+  }
+
+  @Test
   void anEmptyJournalIsAFinding() throws IOException {
     Path dir = book();
     try (Stream<Path> s = Files.list(dir.resolve("segments"))) {

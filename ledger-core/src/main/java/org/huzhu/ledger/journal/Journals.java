@@ -76,7 +76,7 @@ public final class Journals {
     Path checkpoints = dir.resolve(FileStore.CHECKPOINTS);
     if (Files.isDirectory(segments)) {
       try (var files = Files.list(segments)) {
-        if (!files.allMatch(p -> p.toFile().length() == 0)) {
+        if (!files.allMatch(p -> p.toFile().length() == 0) && !holdsNoRecord(dir)) {
           return false;
         }
       }
@@ -87,6 +87,18 @@ public final class Journals {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the segments hold bytes but no complete record: a crash cut the ledger's first write
+   * short, and creating it again (which cuts that tail) finishes what the crash interrupted.
+   */
+  private static boolean holdsNoRecord(Path dir) {
+    try (Journal j = openReader(dir)) {
+      return j.lastSeq() == 0;
+    } catch (RuntimeException unreadable) {
+      return false; // something else is there: not ours to overwrite
+    }
   }
 
   /**
