@@ -293,6 +293,8 @@ public final class Huzhu implements Runnable {
     } else if (e instanceof IllegalArgumentException) {
       err.println(messages().get("error.argument", e.getMessage()));
       code = USAGE;
+    } else if (e instanceof OutputFile.Failure f && f.readerStopped()) {
+      return OK;
     } else if (e instanceof UncheckedIOException || e instanceof IOException) {
       String detail = describe(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
       // an unreadable input file is refused like any bad file, in the same JSON shape

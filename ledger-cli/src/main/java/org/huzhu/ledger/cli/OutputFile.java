@@ -28,6 +28,11 @@ final class OutputFile implements AutoCloseable {
     Failure(Path target, IOException cause) {
       super("cannot write " + target + ": " + Huzhu.describe(cause), cause);
     }
+
+    /** Whether a pipe's reader stopped reading ({@code --output /dev/stdout | head}): no failure. */
+    boolean readerStopped() {
+      return getCause() != null && String.valueOf(getCause().getMessage()).contains("Broken pipe");
+    }
   }
 
   private final Path target;
