@@ -19,10 +19,6 @@ final class Commands {
   /** Members enrolled or changed by one members file. */
   record Enrolled(int enrolled, int changed, int unchanged) {}
 
-  /**
-   * Applies {@code members} in order, as if each came alone: a member listed again is enrolled
-   * once, and a later record with another team or grid changes them (journaled, latest wins).
-   */
   /** Where each record of a members file came from: the file, and each record's line. */
   record Lines(String file, List<Integer> lines) {
     String of(int i) {
@@ -30,6 +26,11 @@ final class Commands {
     }
   }
 
+  /**
+   * Applies {@code members} in order, as if each came alone: a member listed again is enrolled
+   * once, and a later record with another team or grid changes them (journaled, latest wins). A
+   * conflicting joining date names the record's place when {@code where} is given.
+   */
   static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today, Lines where) {
     java.util.Map<String, Integer> first = new java.util.HashMap<>();
     for (int i = 0; i < members.size(); i++) {
