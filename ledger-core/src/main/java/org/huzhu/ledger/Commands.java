@@ -27,9 +27,10 @@ final class Commands {
   }
 
   /**
-   * Applies {@code members} in order, as if each came alone: a member listed again is enrolled
-   * once, and a later record with another team or grid changes them (journaled, latest wins). A
-   * conflicting joining date names the record's place when {@code where} is given.
+   * Enrols {@code members}: a member listed again is enrolled once, with the latest team and grid
+   * given for it (an empty one keeps what came before), so that the same file imported again
+   * changes nothing; each record after a member's first counts as unchanged. Joining dates are
+   * checked in order, and a conflicting one names the record's place when {@code where} is given.
    */
   static Enrolled enrol(LedgerState tx, List<MemberRecord> members, LocalDate today, Lines where) {
     java.util.Map<String, Integer> first = new java.util.HashMap<>();
@@ -50,10 +51,22 @@ final class Commands {
                     + m.joinedOn() + " (" + where.of(j) + " has " + earlier + ")");
       }
     }
+    java.util.Map<String, MemberRecord> latest = new java.util.LinkedHashMap<>();
+    for (MemberRecord m : members) {
+      latest.merge(
+          m.memberId(),
+          m,
+          (before, later) ->
+              new MemberRecord(
+                  later.memberId(),
+                  later.joinedOn(),
+                  later.team() != null ? later.team() : before.team(),
+                  later.grid() != null ? later.grid() : before.grid()));
+    }
     int enrolled = 0;
     int changed = 0;
-    int unchanged = 0;
-    for (MemberRecord m : members) {
+    int unchanged = members.size() - latest.size();
+    for (MemberRecord m : latest.values()) {
       MemberState existing = tx.member(m.memberId());
       String base = "sys:member:" + m.memberId();
       if (existing == null) {

@@ -166,7 +166,7 @@ class LedgerTest {
   }
 
   @Test
-  void aMemberListedAgainInOneBatchIsEnrolledOnceAndTheLatestTeamWins() {
+  void aMemberListedAgainInOneBatchIsEnrolledOnceWithTheLatestTeamAndAgainChangesNothing() {
     try (Ledger l = newLedger()) {
       LocalDate joined = LocalDate.of(2026, 1, 1);
       EnrolmentSummary s =
@@ -175,9 +175,19 @@ class LedgerTest {
                   new MemberRecord("v7", joined, "repair", "g1"),
                   new MemberRecord("v7", joined, "repair", "g1"),
                   new MemberRecord("v7", joined, "care", null)));
-      assertEquals(new EnrolmentSummary(1, 1, 1), s);
+      assertEquals(new EnrolmentSummary(1, 0, 2), s);
       assertEquals("care", l.member("v7").orElseThrow().team());
       assertEquals("g1", l.member("v7").orElseThrow().grid());
+      String head = l.head();
+      assertEquals(
+          new EnrolmentSummary(0, 0, 3),
+          l.enrol(
+              List.of(
+                  new MemberRecord("v7", joined, "repair", "g1"),
+                  new MemberRecord("v7", joined, "repair", "g1"),
+                  new MemberRecord("v7", joined, "care", null))),
+          "the same records again change nothing");
+      assertEquals(head, l.head());
       LedgerRefusal r =
           assertThrows(
               LedgerRefusal.class,
