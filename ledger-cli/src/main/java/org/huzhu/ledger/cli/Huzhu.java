@@ -336,7 +336,8 @@ public final class Huzhu implements Runnable {
       }
       return what + ": " + f.getFile();
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    // the system's own words ("No space left on device") say it; a class name only when there are none
+    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static void everyVersion(CommandLine cl) {
