@@ -69,6 +69,16 @@ class CommandsTest {
     assertTrue(books.run("balance", "--member", "v1", "--format", "json").out.contains("\"points\":5"));
   }
 
+  @Test
+  void aFileThatCannotBeWrittenIsToldInTheSystemsWords() throws IOException {
+    books.withMembers(tmp);
+    assertTrue(Files.exists(Path.of("/dev/full")), "this test needs /dev/full (Linux)");
+    Run r = books.run("export", "csv", "--output", "/dev/full");
+    assertEquals(3, r.exit, r::toString);
+    oneLineError(r);
+    assertTrue(r.err.strip().endsWith("cannot write /dev/full: No space left on device"), r::toString);
+  }
+
   private Run runWithBrokenOutput(String... args) {
     java.io.OutputStream full =
         new java.io.OutputStream() {
