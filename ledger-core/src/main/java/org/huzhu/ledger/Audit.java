@@ -169,7 +169,7 @@ final class Audit {
       }
       List<Posting> expected =
           EntryPostings.of(
-              e, e.detail() instanceof EntryDetail.Reversal x ? EntryPostings.ofTarget(s.entry(x.target())) : null);
+              e.detail(), e.detail() instanceof EntryDetail.Reversal x ? EntryPostings.ofTarget(s.entry(x.target())) : null);
       if (!e.postings().equals(expected)) {
         // Found, and still applied as written: the state goes on as the journal says, so later
         // entries are checked against it rather than failing for this one's sake.

@@ -183,14 +183,8 @@ final class Commands {
   }
 
   static Entry expiryEntry(String memberId, Lot l) {
-    return new Entry(
-        0,
-        "expire:" + l.id,
-        l.expiresOn,
-        List.of(
-            new Posting(Account.member(memberId), -l.remaining, 0),
-            new Posting(Account.EXPIRED, l.remaining, 0)),
-        new EntryDetail.Expiry(memberId, l.id, l.remaining));
+    EntryDetail.Expiry d = new EntryDetail.Expiry(memberId, l.id, l.remaining);
+    return new Entry(0, "expire:" + l.id, l.expiresOn, EntryPostings.of(d, null), d);
   }
 
   /** Lots to spend {@code points} from, oldest first, among those spendable on {@code day}. */
@@ -244,16 +238,9 @@ final class Commands {
           Reason.OVER_CREDIT_LIMIT, "below-hours-floor", m.id, Minutes.format(m.minutes + r.minutes()), Minutes.format(tx.hoursFloor(day)));
     }
     List<Entry> expiries = r.points() < 0 ? expireDue(tx, r.member(), day) : List.of();
-    Entry e =
-        new Entry(
-            0,
-            r.id(),
-            day,
-            List.of(
-                new Posting(Account.ISSUED, -r.points(), -r.minutes()),
-                new Posting(Account.member(r.member()), r.points(), r.minutes())),
-            new EntryDetail.Adjustment(
-                r.member(), r.points(), r.minutes(), r.reason(), r.approvedBy(), r.at(), spent));
+    EntryDetail.Adjustment d =
+        new EntryDetail.Adjustment(r.member(), r.points(), r.minutes(), r.reason(), r.approvedBy(), r.at(), spent);
+    Entry e = new Entry(0, r.id(), day, EntryPostings.of(d, null), d);
     return new Receipt(Writer.post(tx, e), false, expiries);
   }
 
@@ -318,10 +305,7 @@ final class Commands {
         throw LedgerRefusal.of(Reason.LOT_EXPIRED, "lot-expired", r.entry(), lot.expiresOn);
       }
     }
-    List<Posting> postings = new ArrayList<>();
-    for (Posting p : t.postings()) {
-      postings.add(p.negate());
-    }
+    List<Posting> postings = EntryPostings.opposite(t.postings());
     checkFloors(tx, postings, day);
     Entry e = new Entry(0, id, day, postings, new EntryDetail.Reversal(r.entry(), r.reason(), r.at(), restored));
     return new Receipt(Writer.post(tx, e), false, List.of());

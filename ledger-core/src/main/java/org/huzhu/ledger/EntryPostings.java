@@ -4,21 +4,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The postings each kind of entry makes of its own data. The audit holds every entry to them: a
- * journal rewritten with a sound hash chain must still say, entry by entry, what the ledger would
- * have written, so a "transfer" that moves points, or a redemption paying a merchant more than
- * its price, is found even when every entry balances.
+ * The postings each kind of entry makes of its own data: the commands post them, and the audit
+ * holds every entry to them. A journal rewritten with a sound hash chain must still say, entry by
+ * entry, what the ledger would have written, so a "transfer" that moves points, or a redemption
+ * paying a merchant more than its price, is found even when every entry balances.
  */
 final class EntryPostings {
   private EntryPostings() {}
 
   /**
-   * What {@code e} must post, or null when its data is not an entry the ledger writes (a transfer
-   * to a merchant, a price that overflows). {@code target} is the reversed entry's postings, for a
-   * reversal.
+   * What an entry with detail {@code d} posts, or null when its data is not an entry the ledger
+   * writes (a transfer to a merchant, a price that overflows). {@code target} is the reversed
+   * entry's postings, for a reversal.
    */
-  static List<Posting> of(Entry e, List<Posting> target) {
-    EntryDetail d = e.detail();
+  static List<Posting> of(EntryDetail d, List<Posting> target) {
     if (d instanceof EntryDetail.Credit c) {
       long points = c.breakdown().points();
       long minutes = c.breakdown().minutesCredited();
@@ -52,18 +51,23 @@ final class EntryPostings {
       if (target == null) {
         return null;
       }
-      List<Posting> opposite = new ArrayList<>(target.size());
       try {
-        for (Posting p : target) {
-          opposite.add(p.negate());
-        }
+        return opposite(target);
       } catch (ArithmeticException overflow) {
         return null;
       }
-      return opposite;
     }
     // the ledger's creation, enrolments, rules and catalog versions move nothing
     return List.of();
+  }
+
+  /** The exact opposite of {@code postings}, as a reversal posts it. */
+  static List<Posting> opposite(List<Posting> postings) {
+    List<Posting> opposite = new ArrayList<>(postings.size());
+    for (Posting p : postings) {
+      opposite.add(p.negate());
+    }
+    return opposite;
   }
 
   /** The postings of the entry {@code target} stands for, as the state keeps it. */

@@ -73,13 +73,9 @@ final class Exchange {
     long price = cost.longValueExact();
     List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(m, price, day);
     List<Entry> expiries = Commands.expireDue(tx, r.member(), day);
-    Entry e =
-        new Entry(
-            0,
-            r.id(),
-            day,
-            List.of(new Posting(Account.member(r.member()), -price, 0), new Posting(Account.merchant(item.merchant()), price, 0)),
-            new EntryDetail.Redemption(r.member(), item.id(), item.merchant(), r.quantity(), item.pricePoints(), r.at(), spent));
+    EntryDetail.Redemption d =
+        new EntryDetail.Redemption(r.member(), item.id(), item.merchant(), r.quantity(), item.pricePoints(), r.at(), spent);
+    Entry e = new Entry(0, r.id(), day, EntryPostings.of(d, null), d);
     return new Receipt(Writer.post(tx, e), false, expiries);
   }
 
@@ -110,9 +106,10 @@ final class Exchange {
     if (r.minutes() < 1 || r.minutes() > Requests.MAX_AMOUNT) {
       throw LedgerRefusal.of(Reason.BAD_AMOUNT, "bad-transfer-minutes", Requests.shown(r.minutes()));
     }
-    List<Posting> postings = List.of(new Posting(from, 0, -r.minutes()), new Posting(to, 0, r.minutes()));
+    EntryDetail.Transfer d = new EntryDetail.Transfer(from, to, r.minutes(), r.memo(), r.at());
+    List<Posting> postings = EntryPostings.of(d, null);
     Commands.checkFloors(tx, postings, day);
-    Entry e = new Entry(0, r.id(), day, postings, new EntryDetail.Transfer(from, to, r.minutes(), r.memo(), r.at()));
+    Entry e = new Entry(0, r.id(), day, postings, d);
     return new Receipt(Writer.post(tx, e), false, List.of());
   }
 
@@ -132,13 +129,8 @@ final class Exchange {
     if (have < r.points()) {
       throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "owed-less", merchant, have, r.points());
     }
-    Entry e =
-        new Entry(
-            0,
-            r.id(),
-            day,
-            List.of(new Posting(merchant, -r.points(), 0), new Posting(Account.SETTLED, r.points(), 0)),
-            new EntryDetail.Settlement(r.merchant(), r.points(), r.at()));
+    EntryDetail.Settlement d = new EntryDetail.Settlement(r.merchant(), r.points(), r.at());
+    Entry e = new Entry(0, r.id(), day, EntryPostings.of(d, null), d);
     return new Receipt(Writer.post(tx, e), false, List.of());
   }
 

@@ -49,13 +49,7 @@ final class SigninImport {
       } else {
         wanted = (EntryDetail.Credit) outcome;
         CreditBreakdown b = wanted.breakdown();
-        List<Posting> postings =
-            b.points() == 0 && b.minutesCredited() == 0
-                ? List.of()
-                : List.of(
-                    new Posting(Account.ISSUED, -b.points(), -b.minutesCredited()),
-                    new Posting(Account.member(row.memberId()), b.points(), b.minutesCredited()));
-        Writer.post(tx, new Entry(0, row.signinId(), row.checkIn().toLocalDate(), postings, wanted));
+        Writer.post(tx, new Entry(0, row.signinId(), row.checkIn().toLocalDate(), EntryPostings.of(wanted, null), wanted));
         credited++;
         points += b.points();
         minutes += b.minutesCredited();

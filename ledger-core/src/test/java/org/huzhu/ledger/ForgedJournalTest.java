@@ -67,6 +67,11 @@ class ForgedJournalTest {
     Files.writeString(segment, String.join("\n", out) + "\n", StandardCharsets.UTF_8);
   }
 
+  /** As {@link #forge}, editing only the record of the entry {@code id}. */
+  static void forgeEntry(Path book, String id, UnaryOperator<String> edit) throws IOException {
+    forge(book, body -> body.contains("\"id\":\"" + id + "\"") ? edit.apply(body) : body);
+  }
+
   static String sha256(String s) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
@@ -89,13 +94,11 @@ class ForgedJournalTest {
   @Test
   void aCreditWithInflatedPointsDoesNotRederive() throws IOException {
     Path book = book();
-    forge(
+    forgeEntry(
         book,
-        body ->
-            body.contains("\"id\":\"a\"")
-                ? body.replace("\"account\":\"community:issued\",\"points\":-10,", "\"account\":\"community:issued\",\"points\":-90,")
-                    .replace("\"account\":\"member:v1\",\"points\":10,", "\"account\":\"member:v1\",\"points\":90,")
-                : body);
+        "a",
+        body -> body.replace("\"account\":\"community:issued\",\"points\":-10,", "\"account\":\"community:issued\",\"points\":-90,")
+            .replace("\"account\":\"member:v1\",\"points\":10,", "\"account\":\"member:v1\",\"points\":90,"));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok());
     assertEquals(List.of("rederive"), checks(r));
@@ -108,13 +111,11 @@ class ForgedJournalTest {
   void anEntryWhosePostingsAreNotWhatItsDataPostsIsFoundThoughItBalances() throws IOException {
     Path book = book();
     // the adjustment's data says 5 points, its postings pay 500 out of the pool's points
-    forge(
+    forgeEntry(
         book,
-        body ->
-            body.contains("\"id\":\"adj\"")
-                ? body.replace("\"account\":\"community:issued\",\"points\":-5,", "\"account\":\"community:pool\",\"points\":-500,")
-                    .replace("\"account\":\"member:v1\",\"points\":5,", "\"account\":\"member:v1\",\"points\":500,")
-                : body);
+        "adj",
+        body -> body.replace("\"account\":\"community:issued\",\"points\":-5,", "\"account\":\"community:pool\",\"points\":-500,")
+            .replace("\"account\":\"member:v1\",\"points\":5,", "\"account\":\"member:v1\",\"points\":500,"));
     AuditReport r = Ledger.audit(book, null);
     assertEquals(List.of("record"), checks(r), r::toString);
     assertEquals("adj", r.findings().get(0).entry());
@@ -138,7 +139,7 @@ class ForgedJournalTest {
   @Test
   void overlappingCreditsAreFound() throws IOException {
     Path book = book();
-    forge(book, body -> body.contains("\"id\":\"b\"") ? body.replace("2026-03-05T", "2026-03-04T").replace("\"date\":\"2026-03-05\"", "\"date\":\"2026-03-04\"") : body);
+    forgeEntry(book, "b", body -> body.replace("2026-03-05T", "2026-03-04T").replace("\"date\":\"2026-03-05\"", "\"date\":\"2026-03-04\""));
     AuditReport r = Ledger.audit(book, null);
     assertTrue(checks(r).contains("overlap"), r::toString);
   }
@@ -146,7 +147,7 @@ class ForgedJournalTest {
   @Test
   void anUnbalancedEntryIsFound() throws IOException {
     Path book = book();
-    forge(book, body -> body.contains("\"id\":\"adj\"") ? body.replace("\"points\":5,", "\"points\":6,") : body);
+    forgeEntry(book, "adj", body -> body.replace("\"points\":5,", "\"points\":6,"));
     AuditReport r = Ledger.audit(book, null);
     assertEquals(List.of("balance"), checks(r));
     assertEquals("adj", r.findings().get(0).entry(), "the entry names itself although it cannot be applied");
@@ -155,13 +156,11 @@ class ForgedJournalTest {
   @Test
   void aReversalOfNothingIsFound() throws IOException {
     Path book = book();
-    forge(
+    forgeEntry(
         book,
-        body ->
-            body.contains("\"id\":\"adj\"")
-                ? body.replace("\"kind\":\"adjustment\"", "\"kind\":\"reversal\"")
-                    .replaceFirst("\"data\":\\{.*\\}\\}$", "\"data\":{\"target\":\"ghost\",\"reason\":\"x\",\"restored\":[]}}}")
-                : body);
+        "adj",
+        body -> body.replace("\"kind\":\"adjustment\"", "\"kind\":\"reversal\"")
+            .replaceFirst("\"data\":\\{.*\\}\\}$", "\"data\":{\"target\":\"ghost\",\"reason\":\"x\",\"restored\":[]}}}"));
     AuditReport r = Ledger.audit(book, null);
     assertEquals(List.of("reversal"), checks(r), r::toString);
   }

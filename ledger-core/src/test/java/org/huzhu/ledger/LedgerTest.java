@@ -306,45 +306,46 @@ class LedgerTest {
   @Test
   void aListenerThatThrowsAnErrorDoesNotSilenceTheOthers() throws Exception {
     try (Ledger l = newLedger()) {
-      List<String> heard = new CopyOnWriteArrayList<>();
-      CountDownLatch three = new CountDownLatch(3);
-      l.subscribe(
-          e -> {
-            throw new AssertionError("a listener's own bug");
-          });
-      l.subscribe(
-          e -> {
-            heard.add(e.id());
-            three.countDown();
-          });
+      Heard heard = heardBeside(l, new AssertionError("a listener's own bug"), 3);
       l.adjust(points("A-1", "v1", 5));
       l.adjust(points("A-2", "v1", 5));
       l.adjust(points("A-3", "v1", 5));
-      assertTrue(three.await(10, TimeUnit.SECONDS), heard::toString);
-      assertEquals(List.of("A-1", "A-2", "A-3"), heard);
+      assertTrue(heard.all().await(10, TimeUnit.SECONDS), heard.ids()::toString);
+      assertEquals(List.of("A-1", "A-2", "A-3"), heard.ids());
     }
+  }
+
+  /** The ids a listener heard, and a latch for the number expected. */
+  record Heard(List<String> ids, CountDownLatch all) {}
+
+  /** Subscribes a listener that throws {@code thrown} on every entry, then one that records them. */
+  private static Heard heardBeside(Ledger l, Throwable thrown, int expected) {
+    Heard heard = new Heard(new CopyOnWriteArrayList<>(), new CountDownLatch(expected));
+    l.subscribe(
+        e -> {
+          if (thrown instanceof Error err) {
+            throw err;
+          }
+          throw (RuntimeException) thrown;
+        });
+    l.subscribe(
+        e -> {
+          heard.ids().add(e.id());
+          heard.all().countDown();
+        });
+    return heard;
   }
 
   @Test
   void listenersHearCommittedEntriesOnlyInJournalOrder() throws Exception {
     try (Ledger l = newLedger()) {
-      List<String> heard = new CopyOnWriteArrayList<>();
-      CountDownLatch two = new CountDownLatch(2);
-      l.subscribe(
-          e -> {
-            heard.add(e.id());
-            two.countDown();
-          });
-      l.subscribe(
-          e -> {
-            throw new IllegalStateException("a broken listener must not break the writer");
-          });
+      Heard heard = heardBeside(l, new IllegalStateException("a broken listener must not break the writer"), 2);
       l.adjust(points("A-1", "v1", 5));
       l.adjust(points("A-1", "v1", 5));
       assertThrows(LedgerRefusal.class, () -> l.adjust(points("A-9", "v1", -500)));
       l.adjust(points("A-2", "v2", 7));
-      assertTrue(two.await(10, TimeUnit.SECONDS));
-      assertEquals(List.of("A-1", "A-2"), heard);
+      assertTrue(heard.all().await(10, TimeUnit.SECONDS));
+      assertEquals(List.of("A-1", "A-2"), heard.ids());
     }
   }
 

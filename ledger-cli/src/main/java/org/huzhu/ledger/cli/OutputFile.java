@@ -31,7 +31,7 @@ final class OutputFile implements AutoCloseable {
 
     /** Whether a pipe's reader stopped reading ({@code --output /dev/stdout | head}): no failure. */
     boolean readerStopped() {
-      return getCause() != null && String.valueOf(getCause().getMessage()).contains("Broken pipe");
+      return StandardOutput.isBrokenPipe(getCause());
     }
   }
 

@@ -57,7 +57,11 @@ final class StandardOutput extends FilterOutputStream {
 
   /** Whether the first failed write found the reading end of a pipe closed. */
   boolean readerStopped() {
-    IOException f = failure;
-    return f != null && String.valueOf(f.getMessage()).contains("Broken pipe");
+    return isBrokenPipe(failure);
+  }
+
+  /** Whether {@code e} says the reading end of a pipe was closed. */
+  static boolean isBrokenPipe(Throwable e) {
+    return e != null && String.valueOf(e.getMessage()).contains("Broken pipe");
   }
 }

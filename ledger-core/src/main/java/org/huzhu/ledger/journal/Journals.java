@@ -72,21 +72,21 @@ public final class Journals {
 
   /** Whether the journal in {@code dir} holds nothing yet (a missing folder of it holds nothing). */
   private static boolean isEmptyJournal(Path dir) throws IOException {
-    Path segments = dir.resolve(FileStore.SEGMENTS);
     Path checkpoints = dir.resolve(FileStore.CHECKPOINTS);
-    if (Files.isDirectory(segments)) {
-      try (var files = Files.list(segments)) {
-        if (!files.allMatch(p -> p.toFile().length() == 0) && !holdsNoRecord(dir)) {
-          return false;
+    if (Files.isDirectory(checkpoints)) {
+      try (var files = Files.list(checkpoints)) {
+        if (files.anyMatch(p -> FileStore.isCheckpointName(p.getFileName().toString()))) {
+          return false; // the usual ledger, told without reading its records
         }
       }
     }
-    if (Files.isDirectory(checkpoints)) {
-      try (var files = Files.list(checkpoints)) {
-        return files.noneMatch(p -> FileStore.isCheckpointName(p.getFileName().toString()));
-      }
+    Path segments = dir.resolve(FileStore.SEGMENTS);
+    if (!Files.isDirectory(segments)) {
+      return true;
     }
-    return true;
+    try (var files = Files.list(segments)) {
+      return files.allMatch(p -> p.toFile().length() == 0) || holdsNoRecord(dir);
+    }
   }
 
   /**
