@@ -58,6 +58,8 @@ final class FileStore implements Store {
   private FileChannel active;
   /** The active segment's size with the zeros reserved after its content; the writer's alone. */
   private long activeReserved;
+  /** Appends forced by this writer. */
+  private long forced;
 
   private record Active(String segment, long end) {}
 
@@ -333,7 +335,9 @@ final class FileStore implements Store {
   public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
     write(segment, position, src);
     long end = appending.end();
-    if (end > activeReserved - RESERVE / 4) {
+    // A writer that forces once (a command run from the shell) would pay for the zeros and for
+    // cutting them at close, and gain nothing: they are written from the second force on.
+    if (forced++ > 0 && end > activeReserved - RESERVE / 4) {
       // Written with the data and forced with it: the next appends then grow nothing.
       long from = Math.max(end, activeReserved);
       writeFully(active, from, ByteBuffer.allocate((int) (end + RESERVE - from)));
