@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,6 +172,54 @@ class JournalProperties {
         // Refused: the fault was found when opening (the last segment or its link).
         assertEquals(name, e.segment(), e.getMessage());
         assertTrue(e.offset() <= hit.offset(), e.getMessage());
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /**
+   * As a kill leaves a journal: the writer still open, the zeros it keeps ahead of its records
+   * still there. A byte changed anywhere, among the zeros too, is found.
+   */
+  @Property(tries = 100)
+  void changingAnyByteOfAJournalLeftOpenIsReported(
+      @ForAll("batches") List<List<byte[]>> batches,
+      @ForAll @IntRange(min = 150, max = 3000) int roll,
+      @ForAll @IntRange(min = 0, max = Integer.MAX_VALUE - 1) int where,
+      @ForAll @IntRange(min = 1, max = 255) int mask,
+      @ForAll boolean amongRecords)
+      throws IOException {
+    Path dir = Files.createTempDirectory("journal-open-flip");
+    try (Journal j = Journals.create(dir, roll)) {
+      for (List<byte[]> batch : batches) {
+        j.append(batch);
+      }
+      // The zeros outweigh the records a thousandfold: half the changes are made among the records.
+      List<Path> segments = JournalFixtures.segmentFiles(dir);
+      long[] sizes = new long[segments.size()];
+      long total = 0;
+      for (int i = 0; i < sizes.length; i++) {
+        try (FileChannel ch = FileChannel.open(segments.get(i))) {
+          sizes[i] = amongRecords ? FileStore.contentSize(ch) : ch.size();
+        }
+        total += sizes[i];
+      }
+      long position = Math.floorMod(where, total);
+      Path file = null;
+      for (int i = 0; i < sizes.length; i++) {
+        if (position < sizes[i]) {
+          file = segments.get(i);
+          break;
+        }
+        position -= sizes[i];
+      }
+      assertNotNull(file);
+      JournalFixtures.flip(file, position, mask);
+      try (Journal r = Journals.openReader(dir)) {
+        Seen seen = JournalFixtures.scan(r, 1);
+        assertEquals(1, seen.damage.size(), "flip at " + file.getFileName() + ":" + position);
+        assertEquals(file.getFileName().toString(), seen.damage.get(0).segment());
       }
     } finally {
       delete(dir);
