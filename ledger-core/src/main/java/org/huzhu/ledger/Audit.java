@@ -103,7 +103,12 @@ final class Audit {
     }
 
     @Override
-    public boolean accept(JournalRecord r, Entry decoded, RuntimeException undecodable) {
+    public boolean wantsFingerprints() {
+      return true;
+    }
+
+    @Override
+    public boolean accept(JournalRecord r, Entry decoded, long fingerprint, RuntimeException undecodable) {
       count++;
       lastSeq = r.seq();
       lastHash = r.hash();
@@ -118,7 +123,7 @@ final class Audit {
       }
       if (check(e, r)) {
         try {
-          Fold.apply(s, e);
+          Fold.apply(s, e, fingerprint);
         } catch (RuntimeException ex) {
           find(e.id(), "state", "entry cannot be applied to the state rebuilt so far: " + ex + where(r));
           return true;

@@ -27,16 +27,29 @@ final class EntryScan {
 
   /** What to do with each decoded record, and with damage. */
   interface Sink {
-    /** Return false to stop. */
-    boolean accept(JournalRecord record, Entry entry, RuntimeException undecodable);
+    /**
+     * Return false to stop. {@code fingerprint} is {@link Fold#fingerprint} of the entry's detail
+     * when {@link #wantsFingerprints}, else 0.
+     */
+    boolean accept(JournalRecord record, Entry entry, long fingerprint, RuntimeException undecodable);
 
     void damage(JournalDamage damage);
+
+    /** Whether the fold's fingerprints are wanted: worked out on the decoding thread, beside it. */
+    default boolean wantsFingerprints() {
+      return false;
+    }
+  }
+
+  /** An entry and its {@link Fold#fingerprint}, for a fold. */
+  interface Folder {
+    void accept(Entry entry, long fingerprint);
   }
 
   /** A chunk of records and, once decoded, their entries (or why each could not be read). */
   private record Chunk(List<JournalRecord> records, CompletableFuture<Decoded> decoded) {}
 
-  private record Decoded(Entry[] entries, RuntimeException[] errors) {}
+  private record Decoded(Entry[] entries, long[] fingerprints, RuntimeException[] errors) {}
 
   private EntryScan() {}
 
@@ -106,7 +119,7 @@ final class EntryScan {
 
     Chunk decode(List<JournalRecord> records) {
       if (records.size() < HANDOFF) {
-        return new Chunk(records, CompletableFuture.completedFuture(decodeAll(records)));
+        return new Chunk(records, CompletableFuture.completedFuture(decodeAll(records, sink.wantsFingerprints())));
       }
       if (decoder == null) {
         decoder =
@@ -117,28 +130,39 @@ final class EntryScan {
                   return t;
                 });
       }
-      return new Chunk(records, CompletableFuture.supplyAsync(() -> decodeAll(records), decoder));
+      boolean fingerprints = sink.wantsFingerprints();
+      return new Chunk(records, CompletableFuture.supplyAsync(() -> decodeAll(records, fingerprints), decoder));
     }
   }
 
-  private static Decoded decodeAll(List<JournalRecord> records) {
+  /**
+   * Decodes {@code records}, and does here what the consuming thread would otherwise do for each
+   * entry: works out its fingerprint (when wanted) and its id's hash, which the fold's index needs.
+   */
+  private static Decoded decodeAll(List<JournalRecord> records, boolean withFingerprints) {
     int n = records.size();
     Entry[] entries = new Entry[n];
+    long[] fingerprints = new long[n];
     RuntimeException[] errors = new RuntimeException[n];
     for (int i = 0; i < n; i++) {
       try {
-        entries[i] = EntryCodec.fromJson(records.get(i).seq(), records.get(i).entryJson());
+        Entry e = EntryCodec.fromJson(records.get(i).seq(), records.get(i).entryJson());
+        e.id().hashCode(); // a String keeps its hash once worked out
+        if (withFingerprints) {
+          fingerprints[i] = Fold.fingerprint(e.detail());
+        }
+        entries[i] = e;
       } catch (RuntimeException e) {
         errors[i] = e;
       }
     }
-    return new Decoded(entries, errors);
+    return new Decoded(entries, fingerprints, errors);
   }
 
   private static boolean consume(Chunk chunk, Sink sink) {
     Decoded d = chunk.decoded().join();
     for (int i = 0; i < chunk.records().size(); i++) {
-      if (!sink.accept(chunk.records().get(i), d.entries()[i], d.errors()[i])) {
+      if (!sink.accept(chunk.records().get(i), d.entries()[i], d.fingerprints()[i], d.errors()[i])) {
         return false;
       }
     }
@@ -151,19 +175,33 @@ final class EntryScan {
    * damage is a {@link LedgerStorageException} naming the segment and offset.
    */
   static void entries(Journal journal, long fromSeq, long toSeq, Consumer<Entry> consumer) {
+    entries(journal, fromSeq, toSeq, false, (e, fingerprint) -> consumer.accept(e));
+  }
+
+  /** As {@link #entries(Journal, long, long, Consumer)}, with each entry's fingerprint, for a fold. */
+  static void folded(Journal journal, long fromSeq, long toSeq, Folder folder) {
+    entries(journal, fromSeq, toSeq, true, folder);
+  }
+
+  private static void entries(Journal journal, long fromSeq, long toSeq, boolean fingerprints, Folder folder) {
     scan(
         journal,
         fromSeq,
         toSeq,
         new Sink() {
           @Override
-          public boolean accept(JournalRecord record, Entry entry, RuntimeException undecodable) {
+          public boolean accept(JournalRecord record, Entry entry, long fingerprint, RuntimeException undecodable) {
             if (undecodable != null) {
               throw new LedgerStorageException(
                   "entry " + record.seq() + " cannot be read: " + undecodable.getMessage(), record.segment(), record.offset(), undecodable);
             }
-            consumer.accept(entry);
+            folder.accept(entry, fingerprint);
             return true;
+          }
+
+          @Override
+          public boolean wantsFingerprints() {
+            return fingerprints;
           }
 
           @Override

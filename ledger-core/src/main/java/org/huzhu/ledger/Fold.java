@@ -18,6 +18,11 @@ final class Fold {
   private Fold() {}
 
   static void apply(LedgerState s, Entry e) {
+    apply(s, e, fingerprint(e.detail()));
+  }
+
+  /** As {@link #apply(LedgerState, Entry)}, with the {@link #fingerprint} of {@code e}'s detail. */
+  static void apply(LedgerState s, Entry e, long fingerprint) {
     s.seq = e.seq();
     if (s.latestDate == null || e.date().isAfter(s.latestDate)) {
       s.latestDate = e.date();
@@ -88,7 +93,7 @@ final class Fold {
             e.seq(),
             e.kind(),
             day(e.date()),
-            fingerprint(d),
+            fingerprint,
             at(d),
             null,
             credit == null ? e : null,

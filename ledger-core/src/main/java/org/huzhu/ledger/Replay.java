@@ -31,11 +31,11 @@ final class Replay {
     }
     long checkpointSeq = s.seq;
     LedgerState state = s;
-    EntryScan.entries(
+    EntryScan.folded(
         journal,
         state.seq + 1,
         Long.MAX_VALUE,
-        e -> Fold.apply(state, e));
+        (e, fingerprint) -> Fold.apply(state, e, fingerprint));
     return new Restored(state, checkpointSeq);
   }
 
