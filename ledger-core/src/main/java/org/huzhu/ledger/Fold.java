@@ -70,7 +70,9 @@ final class Fold {
         addLot(s, m, e, x.points());
       }
       spend(m, x.spent());
-      m.backfilledMinutes += x.minutes();
+      if (x.minutes() > 0) {
+        m.backfilledMinutes += x.minutes(); // a correction that takes minutes away is no backfill
+      }
     } else if (d instanceof EntryDetail.Redemption x) {
       MemberState m = s.memberForUpdate(x.member());
       spend(m, x.spent());
@@ -148,7 +150,9 @@ final class Fold {
         m.lots.remove(m.lot(x.target()));
       }
       restore(m, x.restored());
-      m.backfilledMinutes -= a.minutes();
+      if (a.minutes() > 0) {
+        m.backfilledMinutes -= a.minutes();
+      }
     } else if (td instanceof EntryDetail.Redemption r) {
       MemberState m = s.memberForUpdate(r.member());
       restore(m, x.restored());

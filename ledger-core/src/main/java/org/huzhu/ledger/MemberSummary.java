@@ -12,7 +12,7 @@ import java.time.LocalDate;
  * @param points spendable points (lots past their expiry stay here until {@code expire} runs)
  * @param minutes spendable minutes (may be negative down to the credit limit)
  * @param serviceMinutes minutes credited by verified sign-ins, net of reversals: the service record
- * @param backfilledMinutes minutes added by adjustments, shown apart
+ * @param backfilledMinutes minutes added by adjustments (not those taken away), shown apart
  */
 public record MemberSummary(
     String memberId,

@@ -175,8 +175,9 @@ final class ReportBuilder {
         credited.add(new Credited(c.activity(), info.seq(), e.getKey(), c.minutes()));
       } else if (info.entry() != null
           && info.entry().detail() instanceof EntryDetail.Adjustment a
-          && a.member().equals(member)) {
-        backfilled += a.minutes();
+          && a.member().equals(member)
+          && a.minutes() > 0) {
+        backfilled += a.minutes(); // minutes added; a correction that takes some away is no backfill
       }
     }
     credited.sort(Comparator.comparingLong(Credited::seq));

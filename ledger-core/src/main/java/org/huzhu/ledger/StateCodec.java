@@ -27,7 +27,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 8;
+  private static final int FORMAT = 9;
 
   private StateCodec() {}
 

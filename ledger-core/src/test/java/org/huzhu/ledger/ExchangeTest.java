@@ -261,6 +261,15 @@ class ExchangeTest {
     assertEquals(240, cert.verifiedMinutes());
     assertEquals(ledger.head(), cert.head());
     assertEquals(0, ledger.certificate("v1", null, null).verifiedMinutes());
+    // Backfilled minutes are those added; a correction that takes minutes away shows in neither.
+    ledger.adjust(new AdjustRequest("B1", "v2", 0, 90, "paper sheet", "admin", null));
+    ledger.adjust(new AdjustRequest("B2", "v2", 0, -200, "overstated", "admin", null));
+    assertEquals(90, ledger.certificate("v2", null, null).backfilledMinutes());
+    assertEquals(90, ledger.member("v2").orElseThrow().backfilledMinutes());
+    ledger.reverse(new ReverseRequest("B1", "typed twice", null, null));
+    assertEquals(0, ledger.certificate("v2", null, null).backfilledMinutes());
+    assertEquals(0, ledger.member("v2").orElseThrow().backfilledMinutes());
+    assertEquals(240, ledger.certificate("v2", null, null).verifiedMinutes());
   }
 
   @Test

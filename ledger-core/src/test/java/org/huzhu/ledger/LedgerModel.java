@@ -135,6 +135,18 @@ final class LedgerModel {
     return null;
   }
 
+  /** Minutes added by adjustments not reversed: what a certificate shows apart from service. */
+  long backfilled(String m) {
+    long sum = 0;
+    for (Map.Entry<String, MEntry> e : entries.entrySet()) {
+      MEntry x = e.getValue();
+      if (x.kind().equals("adjustment") && x.member().equals(m) && x.minutes() > 0 && !reversed.containsKey(e.getKey())) {
+        sum += x.minutes();
+      }
+    }
+    return sum;
+  }
+
   Reason adjustMinutes(String id, String m, long mins, LocalDate day) {
     if (mins < 0 && minutes.get(m) + mins < -CREDIT_LIMIT) {
       return Reason.OVER_CREDIT_LIMIT;

@@ -253,6 +253,7 @@ class ModelProperties {
         lots.put(l.id, l.remaining);
       }
       assertEquals(lots, ledger.lotsOf(m), m + " lots");
+      assertEquals(model.backfilled(m), ledger.member(m).orElseThrow().backfilledMinutes(), m + " backfilled");
     }
     assertEquals(model.pool, ledger.balance(Account.POOL).minutes(), "pool");
     assertTrue(model.pool >= 0);
