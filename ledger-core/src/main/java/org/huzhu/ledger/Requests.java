@@ -8,10 +8,11 @@ final class Requests {
 
   /**
    * An amount as the user gave it, as far as it can be told: the command line turns numbers too
-   * large for a long into the largest long, which is then shown as "beyond" it.
+   * large for a long into the largest long, which is then shown as "at least" it, in symbols that
+   * read the same in every language of the messages.
    */
   static String shown(long amount) {
-    return Math.abs(amount) == Long.MAX_VALUE ? (amount < 0 ? "below -" : "beyond ") + Long.MAX_VALUE : Long.toString(amount);
+    return Math.abs(amount) == Long.MAX_VALUE ? (amount < 0 ? "≤-" : "≥") + Long.MAX_VALUE : Long.toString(amount);
   }
 
   static void checkId(String id) {

@@ -276,6 +276,8 @@ class CommandsTest {
         books.run("adjust", "--member", "v1", "--points", "99999999999999999999999", "--reason", "r", "--approved-by", "o", "--id", "A-4");
     assertEquals(3, huge.exit, huge::toString);
     assertTrue(huge.err.contains("bad-amount"), huge::toString);
+    // Too large for a long: shown as at least the largest long, in words that read in any language.
+    assertTrue(huge.err.contains("points ≥9223372036854775807 is beyond 10^12"), huge::toString);
   }
 
   @Test
