@@ -358,7 +358,7 @@ public final class Ledger implements AutoCloseable {
     try {
       size = java.nio.file.Files.size(file);
     } catch (java.io.IOException e) {
-      throw new LedgerRefusal(Reason.BAD_FILE, file + ": cannot be read: " + e.getMessage());
+      throw new LedgerRefusal(Reason.BAD_FILE, org.huzhu.ledger.imports.FileProblems.describe(e));
     }
     SortedSignins rows =
         SigninFiles.readSorted(

@@ -3,6 +3,9 @@ package org.huzhu.ledger.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.huzhu.ledger.Ledger;
+import org.huzhu.ledger.LedgerRefusal;
+import org.huzhu.ledger.Reason;
+import org.huzhu.ledger.imports.FileProblems;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -66,15 +69,20 @@ abstract class Cli implements Callable<Integer> {
     }
   }
 
-  /** Reads a whole input file; a missing or unreadable one is unreadable input (exit 3). */
-  static byte[] readFile(java.nio.file.Path file) throws java.io.IOException {
+  /**
+   * Reads a whole input file; a missing or unreadable one is refused as a bad file (exit 3), in the
+   * words an import of a missing sheet uses.
+   */
+  static byte[] readFile(java.nio.file.Path file) {
     try {
       return java.nio.file.Files.readAllBytes(file);
     } catch (java.nio.file.FileSystemException e) {
-      throw e;
+      throw new LedgerRefusal(Reason.BAD_FILE, FileProblems.describe(e));
     } catch (java.io.IOException e) {
       // reading a directory fails without naming it: the message must say which file
-      throw new java.nio.file.FileSystemException(file.toString(), null, e.getMessage());
+      throw new LedgerRefusal(
+          Reason.BAD_FILE,
+          FileProblems.describe(new java.nio.file.FileSystemException(file.toString(), null, e.getMessage())));
     }
   }
 

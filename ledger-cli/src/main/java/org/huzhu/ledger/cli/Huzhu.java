@@ -319,25 +319,7 @@ public final class Huzhu implements Runnable {
     if (e instanceof OutputFile.Failure) {
       return e.getMessage();
     }
-    if (e instanceof java.nio.file.FileSystemException f) {
-      String what;
-      if (f instanceof java.nio.file.NoSuchFileException) {
-        what = "no such file or directory";
-      } else if (f instanceof java.nio.file.AccessDeniedException) {
-        what = "permission denied";
-      } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
-        what = "a directory is in the way";
-      } else if (f instanceof java.nio.file.NotDirectoryException) {
-        what = "not a directory";
-      } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
-        what = "already exists";
-      } else {
-        what = f.getReason() != null ? f.getReason() : f.getClass().getSimpleName();
-      }
-      return what + ": " + f.getFile();
-    }
-    // the system's own words ("No space left on device") say it; a class name only when there are none
-    return e.getMessage() != null && !e.getMessage().isBlank() ? e.getMessage() : e.getClass().getSimpleName();
+    return org.huzhu.ledger.imports.FileProblems.describe(e);
   }
 
   private static void everyVersion(CommandLine cl) {

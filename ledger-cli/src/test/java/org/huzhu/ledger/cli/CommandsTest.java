@@ -33,6 +33,29 @@ class CommandsTest {
     assertFalse(r.err.contains("\tat "), r::toString);
   }
 
+  @Test
+  void aMissingInputFileReadsTheSameForEveryCommand() throws java.io.IOException {
+    books.withMembers(tmp);
+    String missing = tmp.resolve("nothing-here.csv").toString();
+    String[][] commands = {
+      {"import", missing},
+      {"members", "import", missing},
+      {"rules", "publish", missing},
+      {"catalog", "publish", missing},
+    };
+    for (String[] command : commands) {
+      String[] args = java.util.Arrays.copyOf(command, command.length + 2);
+      args[command.length] = "--format";
+      args[command.length + 1] = "json";
+      Run r = books.run(args);
+      assertEquals(3, r.exit, r::toString);
+      assertEquals(
+          "{\"refused\":\"bad-file\",\"detail\":\"no such file or directory: " + missing.replace("\\", "\\\\") + "\"}",
+          r.out.strip(), r::toString);
+      oneLineError(books.run(command));
+    }
+  }
+
   // ------------------------------------------------------------------ completion
 
   @Test

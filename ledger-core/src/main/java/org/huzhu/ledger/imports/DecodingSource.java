@@ -209,7 +209,9 @@ final class DecodingSource implements AutoCloseable {
   }
 
   static LedgerRefusal unreadable(String fileName, IOException e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return new LedgerRefusal(Reason.BAD_FILE, fileName + ": cannot read the file: " + why);
+    if (e instanceof java.nio.file.FileSystemException) {
+      return new LedgerRefusal(Reason.BAD_FILE, FileProblems.describe(e)); // names the file itself
+    }
+    return new LedgerRefusal(Reason.BAD_FILE, fileName + ": cannot read the file: " + FileProblems.describe(e));
   }
 }
