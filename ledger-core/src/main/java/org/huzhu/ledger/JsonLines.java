@@ -28,11 +28,18 @@ final class JsonLines {
     if (r.reason() != Reason.BAD_FILE || !detail.startsWith(prefix)) {
       return r;
     }
+    String rest = detail.substring(prefix.length());
     Matcher m = PATH.matcher(detail).region(prefix.length(), detail.length());
-    if (!m.lookingAt()) {
+    int line;
+    if (m.lookingAt()) {
+      // a field missing from the document itself is missing from the value that starts there
+      line = lineOf(json, m.group(1));
+      line = line > 0 ? line : rootLine(json);
+    } else if (rest.startsWith("must be") || rest.startsWith("the document")) {
+      line = rootLine(json); // the document is not of the shape asked for
+    } else {
       return r;
     }
-    int line = lineOf(json, m.group(1));
     if (line < 1) {
       return r;
     }
@@ -53,6 +60,15 @@ final class JsonLines {
       }
     }
     return -1;
+  }
+
+  /** The line where the document's value starts, or -1 when it has none. */
+  private static int rootLine(byte[] json) {
+    try (JsonParser p = FACTORY.createParser(json)) {
+      return p.nextToken() == null ? -1 : p.currentTokenLocation().getLineNr();
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   private static String parent(String path) {

@@ -72,7 +72,15 @@ class JsonLinesTest {
   }
 
   @Test
-  void aRefusalWithoutAPathIsLeftAsItIs() {
-    assertEquals("catalog.json: must be a JSON object with \"items\"", catalogRefusal("[]"));
+  void aFieldMissingFromTheDocumentNamesTheLineWhereTheDocumentStarts() {
+    assertEquals(
+        "rules.json: line 2: version: missing (a required field)",
+        rulesRefusal("\n{\"effective_from\": \"2026-01-01\",\n \"activities\": {}}"));
+    assertEquals("catalog.json: line 2: must be a JSON object with \"items\"", catalogRefusal("\n[]"));
+  }
+
+  @Test
+  void aRefusalWithoutAPathOrShapeIsLeftAsItIs() {
+    assertEquals("rules.json: the file is empty", rulesRefusal("  \n"));
   }
 }
