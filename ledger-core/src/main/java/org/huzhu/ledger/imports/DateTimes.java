@@ -11,8 +11,8 @@ import java.time.ZonedDateTime;
  *
  * <p>Hand-written rather than a {@code DateTimeFormatter}: the forms are fixed, the parser runs
  * twice per row on files of a million rows, and strictness is easier to see in code than in
- * formatter flags (no lenient day-of-month, no 24:00, four-digit years only, one to nine fraction
- * digits).
+ * formatter flags (no lenient day-of-month, no 24:00, four-digit years only). A fraction may have
+ * any number of digits; those past the ninth (below a nanosecond) are dropped.
  */
 final class DateTimes {
   private DateTimes() {}
@@ -52,10 +52,9 @@ final class DateTimes {
         i++;
         int digitsRead = 0;
         while (i < n && isDigit(s.charAt(i))) {
-          if (++digitsRead > 9) {
-            return null;
+          if (++digitsRead <= 9) {
+            nano = nano * 10 + (s.charAt(i) - '0');
           }
-          nano = nano * 10 + (s.charAt(i) - '0');
           i++;
         }
         if (digitsRead == 0) {

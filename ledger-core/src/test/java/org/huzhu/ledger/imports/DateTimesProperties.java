@@ -86,6 +86,24 @@ class DateTimesProperties {
     assertEquals(expected, DateTimes.parseDateTime(text, new ZoneResolver(zone)));
   }
 
+  /** The contract sets no length on a fraction: digits below a nanosecond are read and dropped. */
+  @Property
+  void digitsBelowANanosecondAreDropped(
+      @ForAll @IntRange(min = 0, max = 999_999_999) int nano,
+      @ForAll("extraDigits") String extra,
+      @ForAll boolean withOffset) {
+    String text = String.format(Locale.ROOT, "2026-11-03T09:00:05.%09d%s%s", nano, extra, withOffset ? "+08:00" : "");
+    ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+    assertEquals(
+        ZonedDateTime.of(LocalDateTime.of(2026, 11, 3, 9, 0, 5, nano), shanghai),
+        DateTimes.parseDateTime(text, new ZoneResolver(shanghai)));
+  }
+
+  @Provide
+  Arbitrary<String> extraDigits() {
+    return Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(30);
+  }
+
   @Property
   void digitShapedTextIsValidExactlyWhenStrictJavaTimeSaysSo(
       @ForAll @IntRange(min = 0, max = 9999) int year,
