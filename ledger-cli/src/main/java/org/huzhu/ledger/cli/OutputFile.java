@@ -54,7 +54,9 @@ final class OutputFile implements AutoCloseable {
       throw new IllegalArgumentException(option + " " + file + " is a directory, not a file");
     }
     Path given = file.toAbsolutePath().normalize();
-    if (given.startsWith("/dev") || given.startsWith("/proc") || (Files.exists(file) && !Files.isRegularFile(file))) {
+    // Only what is there is written through: a name yet to be made is readied like any file, so that
+    // a place that cannot hold it is found before any work is done.
+    if (Files.exists(file) && (given.startsWith("/dev") || given.startsWith("/proc") || !Files.isRegularFile(file))) {
       // /dev/stdout, a pipe, a terminal: written through as given. Even when /dev/stdout leads to a
       // regular file (a shell's >> redirect), replacing that file would lose what it held.
       return new OutputFile(file, null);

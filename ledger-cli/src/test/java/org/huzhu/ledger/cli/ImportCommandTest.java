@@ -198,6 +198,14 @@ class ImportCommandTest {
     assertEquals(before, balanceOfV001());
     assertTrue(Files.isDirectory(dir));
 
+    // A place that cannot hold a new file, under /proc too, is found before the import runs.
+    for (String nowhere : new String[] {tmp.resolve("no-such-dir/r.csv").toString(), "/proc/no-such-dir/r.csv"}) {
+      Run lost = books.run("import", sheet.toString(), "--rejects", nowhere);
+      assertEquals(3, lost.exit, lost::toString);
+      assertTrue(lost.err.contains("cannot write " + nowhere), lost::toString);
+      assertEquals(before, balanceOfV001());
+    }
+
     Path mine = Files.writeString(tmp.resolve("out.csv.tmp"), "the user's own file");
     Run ok = books.run("import", sheet.toString(), "--rejects", tmp.resolve("out.csv").toString());
     assertEquals(4, ok.exit, ok::toString);
