@@ -96,6 +96,9 @@ final class ReverseCommand extends Cli {
 
       @Override
       public String table(Messages msg) {
+        if (receipts.isEmpty()) {
+          return msg.get("reverse.import.none", importId) + "\n"; // a repeat: its credits were reversed before
+        }
         StringBuilder sb = new StringBuilder(msg.get("reverse.import", importId, receipts.size())).append('\n');
         Table t = new Table(msg.get("h.entry"), msg.get("h.date"), msg.get("h.account"), ">" + msg.get("h.points"), ">" + msg.get("h.hours"));
         for (Receipt r : receipts) {

@@ -230,6 +230,9 @@ class ImportCommandTest {
     assertEquals(0, r.exit, r::toString);
     assertTrue(r.out.startsWith("{\"import\":\"sheet-11\",\"reversed\":1,\"entries\":[{\"id\":\"reversal:A1\""), r::toString);
     assertTrue(balanceOfV001().contains("\"points\":0,\"minutes\":0"));
+    Run again = books.run("reverse", "--import", "sheet-11", "--reason", "wrong sheet");
+    assertEquals(0, again.exit, again::toString);
+    assertEquals("Nothing reversed: every credit of sheet-11 is reversed already", again.out.strip(), again::toString);
 
     Run unknown = books.run("reverse", "--import", "nope", "--reason", "x", "--format", "json");
     assertEquals(3, unknown.exit, unknown::toString);
