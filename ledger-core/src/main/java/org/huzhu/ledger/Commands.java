@@ -132,7 +132,7 @@ final class Commands {
    */
   static LocalDate effectiveDate(LocalDateTime at, LocalDateTime now) {
     if (at != null && at.toLocalDate().isAfter(now.toLocalDate())) {
-      throw LedgerRefusal.of(Reason.IN_FUTURE, "at-in-future", at, now);
+      throw LedgerRefusal.of(Reason.IN_FUTURE, "at-in-future", at, at.toLocalDate(), now.toLocalDate());
     }
     return (at != null ? at : now).toLocalDate();
   }
