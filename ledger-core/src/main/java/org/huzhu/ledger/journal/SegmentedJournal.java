@@ -135,6 +135,17 @@ final class SegmentedJournal implements Journal {
           d.segment(), d.offset(), null);
     }
     if (d != null) {
+      // A checkpoint is written only after the entries it covers were forced: a tail it covers was
+      // acknowledged, and is damage to report, never a torn write to cut.
+      List<String> names = checkpointNames();
+      long checkpointed = names.isEmpty() ? 0 : Long.parseLong(names.get(names.size() - 1).substring(0, 20));
+      if (checkpointed >= d.seq()) {
+        throw new LedgerStorageException(
+            "damaged ledger at " + store.describe() + ": entry " + d.seq() + " in segment " + d.segment()
+                + " at offset " + d.offset() + " cannot be read (" + d.detail() + "), but checkpoint "
+                + names.get(names.size() - 1) + " shows it was written; no writer cuts it (the audit tells more)",
+            d.segment(), d.offset(), null);
+      }
       long size = store.size(d.segment());
       LOG.warn(
           "cutting torn tail of ledger {}: segment {} offset {}, {} bytes ({})",

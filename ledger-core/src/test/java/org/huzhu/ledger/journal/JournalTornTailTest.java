@@ -50,7 +50,7 @@ class JournalTornTailTest {
       j.append(entries(lastSeq + 1, 2));
       assertEquals(lastSeq + 2, j.lastSeq());
     }
-    // Closed, the segment holds its records alone: the zeros reserved for appends are gone.
+    // Closed, the segment holds its records alone: the room reserved for appends is gone.
     Path last = JournalFixtures.lastSegment(dir);
     assertEquals(Files.size(last), contentOf(last));
     try (Journal j = Journals.openReader(dir)) {
@@ -105,7 +105,52 @@ class JournalTornTailTest {
   }
 
   @Test
-  void zerosReservedAheadOfAppendsAreNotContent() throws IOException {
+  void aTailACheckpointCoversIsDamageAndNeverCut() throws IOException {
+    Path dir = tmp.resolve("covered");
+    try (Journal j = Journals.create(dir)) {
+      j.append(entries(1, 3));
+      j.append(entries(4, 3));
+      j.writeCheckpoint(6, j.lastHash(), new byte[] {1});
+    }
+    Path seg = JournalFixtures.lastSegment(dir);
+    byte[] before = Files.readAllBytes(seg);
+    JournalFixtures.flip(seg, before.length - 2, 0x01); // the last record's hash
+    byte[] damaged = Files.readAllBytes(seg);
+    org.huzhu.ledger.LedgerStorageException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.huzhu.ledger.LedgerStorageException.class, () -> Journals.openWriter(dir).close());
+    assertTrue(e.getMessage().contains("entry 4") && e.getMessage().contains("no writer cuts it"), e.getMessage());
+    assertArrayEquals(damaged, Files.readAllBytes(seg), "nothing was cut");
+    // Without the checkpoint nothing shows the batch was acknowledged: it is a torn write, and cut.
+    try (java.util.stream.Stream<Path> c = Files.list(dir.resolve("checkpoints"))) {
+      for (Path p : c.toList()) {
+        Files.delete(p);
+      }
+    }
+    try (Journal j = Journals.openWriter(dir)) {
+      assertEquals(3, j.lastSeq());
+    }
+  }
+
+  @Test
+  void wipedRecordsAtTheEndAreDamageNotRoom() throws IOException {
+    Written w = twoBatches("wiped");
+    Path dir = tmp.resolve("wiped-copy");
+    copy(w, dir, w.segment().length);
+    Path seg = JournalFixtures.lastSegment(dir);
+    try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.allocate((int) (w.segment().length - w.lastBatchStart())), w.lastBatchStart());
+    }
+    try (Journal r = Journals.openReader(dir)) {
+      Seen seen = scan(r, 1);
+      assertEquals(3, seen.records.size());
+      assertEquals(1, seen.damage.size(), "records wiped to zeros are found");
+      assertEquals("tail", seen.damage.get(0).check());
+    }
+  }
+
+  @Test
+  void roomReservedAheadOfAppendsIsNotContent() throws IOException {
     Path dir = tmp.resolve("reserved");
     Path crashed = tmp.resolve("reserved-crashed");
     try (Journal j = Journals.create(dir, 2_000)) {
@@ -115,11 +160,11 @@ class JournalTornTailTest {
       List<Path> files = JournalFixtures.segmentFiles(dir);
       assertTrue(files.size() > 2, files.toString());
       Path last = files.get(files.size() - 1);
-      assertTrue(Files.size(last) > contentOf(last), "an open writer keeps zeros ahead");
+      assertTrue(Files.size(last) > contentOf(last), "an open writer keeps room ahead");
       for (Path sealed : files.subList(0, files.size() - 1)) {
         assertEquals(Files.size(sealed), contentOf(sealed), "a segment rolled over is trimmed");
       }
-      // What a kill leaves behind: the zeros stay, and nothing about them is damage.
+      // What a kill leaves behind: the room stays, and nothing about it is damage.
       try (Journal r = Journals.openReader(dir)) {
         Seen seen = scan(r, 1);
         assertTrue(seen.damage.isEmpty(), seen.damage.toString());
