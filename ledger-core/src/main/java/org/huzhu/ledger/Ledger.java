@@ -162,7 +162,8 @@ public final class Ledger implements AutoCloseable {
     return new Ledger(j, restored.state(), clock, checkpoints);
   }
 
-  private void initialise(ZoneId zone) {
+  /** Writes the ledger's first entry, naming its zone, unless the journal has one. */
+  void initialise(ZoneId zone) {
     writer.submit(
         tx -> {
           if (tx.seq == 0) {

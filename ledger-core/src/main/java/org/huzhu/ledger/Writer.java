@@ -20,11 +20,12 @@ import org.slf4j.LoggerFactory;
  * <p>Design: callers on any thread hand a {@link Decision} to one writer thread and wait. The
  * thread takes every decision queued so far (a group, waiting briefly for callers it expects
  * back), deciding each as it takes it against its own child of a group state (a refused one is
- * dropped without a trace), appends all the group's entries to the journal with one force, and only then merges the
- * group into the committed state, under a short write lock, and acknowledges the callers.
- * Concurrent callers therefore share one force (group commit), reads never wait behind a force,
- * and nothing is visible or acknowledged before it is durable. A decision that may be discarded as
- * a whole (an import) runs in a group of its own.
+ * dropped without a trace), appends all the group's entries to the journal with one force, and
+ * only then merges the group into the committed state, under a short write lock, and answers the
+ * callers, refused ones too: a refusal may rest on an entry of the same group. Concurrent callers
+ * therefore share one force (group commit), reads never wait behind a force, and nothing is
+ * visible or answered before it is durable; when the force fails, every caller of the group hears
+ * of the fault. A decision that may be discarded as a whole (an import) runs in a group of its own.
  */
 final class Writer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Writer.class);
@@ -57,6 +58,17 @@ final class Writer implements AutoCloseable {
     final boolean alone;
     final CompletableFuture<T> done = new CompletableFuture<>();
     T value;
+    /** Why the decision refused, kept until its group's outcome is known. */
+    Throwable refusal;
+
+    /** Tells the caller its value, or its refusal. */
+    void answer() {
+      if (refusal != null) {
+        done.completeExceptionally(refusal);
+      } else {
+        done.complete(value);
+      }
+    }
 
     Task(Decision<T> decision, boolean alone) {
       this.decision = decision;
@@ -241,7 +253,6 @@ final class Writer implements AutoCloseable {
       return false;
     }
     LedgerState groupTx = root.child();
-    List<Task<?>> decided = new ArrayList<>(group.size());
     PendingEntries entries = groupTx.pending;
     Journal.Batch batch;
     try {
@@ -256,26 +267,19 @@ final class Writer implements AutoCloseable {
         // dropped whole if it refuses, and streams its entries out instead of holding them.
         entries.streamTo(batch);
         groupTx.indexEntries();
-        if (decideIn(groupTx, group.get(0))) {
-          decided.add(group.get(0));
-        }
-        if (decided.isEmpty()) {
+        if (!decideIn(groupTx, group.get(0))) {
+          group.get(0).answer();
           return false;
         }
         entries.finish();
       } else {
         // Each is decided as it is taken: the writer decides while the rest of the group arrives.
-        Consumer<Task<?>> decideNext =
-            t -> {
-              if (decide(groupTx, t)) {
-                decided.add(t);
-              }
-            };
+        Consumer<Task<?>> decideNext = t -> decide(groupTx, t);
         decideNext.accept(group.get(0));
         gather(group, decideNext);
         entries.encodeInto(batch);
       }
-      if (!entries.isEmpty() && !append(batch, entries, decided)) {
+      if (!entries.isEmpty() && !append(batch, entries, group)) {
         return false;
       }
     } catch (RuntimeException | Error e) {
@@ -293,7 +297,7 @@ final class Writer implements AutoCloseable {
       } catch (RuntimeException | Error e) {
         // The entries are durable but the state does not hold them: nothing more may be decided
         // on it, and the callers must hear of it rather than wait for ever.
-        stop(new LedgerStorageException("entries were written but could not be applied to the state: " + e, e), decided);
+        stop(new LedgerStorageException("entries were written but could not be applied to the state: " + e, e), group);
         return false;
       } finally {
         lock.writeLock().unlock();
@@ -302,23 +306,26 @@ final class Writer implements AutoCloseable {
       // command returned never hears that command.
       committed.accept(entries);
     }
-    completeAll(decided);
+    // Refusals are told only now: one may rest on an entry of this group, which had to be durable.
+    for (Task<?> t : group) {
+      t.answer();
+    }
     return !entries.isEmpty();
   }
 
-  /** Appends the batch; on a fault fails the decided tasks, stops the writer and returns false. */
-  private boolean append(Journal.Batch batch, PendingEntries entries, List<Task<?>> decided) {
+  /** Appends the batch; on a fault fails the group's tasks, stops the writer and returns false. */
+  private boolean append(Journal.Batch batch, PendingEntries entries, List<Task<?>> group) {
     long last;
     try {
       last = batch.commit();
     } catch (RuntimeException | Error e) {
       // Part of the batch may be on disk: the journal refuses more appends, and so does the writer.
-      stop(e, decided);
+      stop(e, group);
       return false;
     }
     if (last != entries.lastSeq()) {
       broken = new LedgerStorageException("journal sequence does not match the ledger's", null);
-      for (Task<?> t : decided) {
+      for (Task<?> t : group) {
         t.done.completeExceptionally(broken);
       }
       return false;
@@ -339,41 +346,27 @@ final class Writer implements AutoCloseable {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static <T> void completeAll(List<Task<?>> decided) {
-    for (Task<?> t : decided) {
-      Task<T> typed = (Task<T>) t;
-      typed.done.complete(typed.value);
-    }
-  }
-
   /**
-   * Runs {@code t}'s decision on {@code tx}; returns whether what it posted is to be kept. A task
-   * that is refused or discarded is answered here.
+   * Runs {@code t}'s decision on {@code tx}; returns whether what it posted is to be kept. Its
+   * answer, a refusal too, waits for the group's outcome.
    */
   private static <T> boolean decideIn(LedgerState tx, Task<T> t) {
     try {
       Outcome<T> outcome = t.decision.decide(tx);
       t.value = outcome.value();
-      if (outcome.commit()) {
-        return true;
-      }
-      t.done.complete(outcome.value());
-      return false;
+      return outcome.commit();
     } catch (RuntimeException | Error e) {
-      t.done.completeExceptionally(e);
+      t.refusal = e;
       return false;
     }
   }
 
   /** Decides {@code t} on a child of the group's state, merged into it only if kept. */
-  private static <T> boolean decide(LedgerState groupTx, Task<T> t) {
+  private static <T> void decide(LedgerState groupTx, Task<T> t) {
     LedgerState tx = groupTx.child();
-    if (!decideIn(tx, t)) {
-      return false;
+    if (decideIn(tx, t)) {
+      tx.mergeIntoParent();
     }
-    tx.mergeIntoParent();
-    return true;
   }
 
   @Override
