@@ -554,7 +554,13 @@ final class SegmentedJournal implements Journal {
         if (lastSegment && lines.offset(lf) + 1 == limit) {
           return endDamage(chain, name, offset, true, "last record: " + codec.problem);
         }
-        return new JournalDamage("record", chain.expectedSeq, name, offset, codec.problem);
+        String problem = codec.problem;
+        if (lastSegment && !batchEndFollows(lines, codec)) {
+          // A crash mid-write can lose any page of a batch not yet forced, not only its last: with
+          // no complete batch after it, the bad record belongs to a batch never acknowledged.
+          return endDamage(chain, name, offset, true, "a record of the last batch, which never ends: " + problem);
+        }
+        return new JournalDamage("record", chain.expectedSeq, name, offset, problem);
       }
       if (codec.seq != chain.expectedSeq) {
         return new JournalDamage(
@@ -613,6 +619,25 @@ final class SegmentedJournal implements Journal {
       if (record != null && !visitor.record(record)) {
         chain.stopped = true;
         return null;
+      }
+    }
+  }
+
+  /**
+   * Whether a record that ends a batch (its seq is its batch's end) follows in {@code lines}: then
+   * a bad record before it is damage to a batch that was written whole, never a torn write.
+   */
+  private static boolean batchEndFollows(LineReader lines, RecordCodec codec) throws IOException {
+    while (true) {
+      int lf = lines.next();
+      if (lf == LineReader.NO_LINE) {
+        return false;
+      }
+      if (lf == LineReader.TOO_LONG) {
+        return true; // what follows cannot be read: never taken for a torn write
+      }
+      if (codec.parse(lines.buf, lines.lineStart, lf) == RecordCodec.OK && codec.seq == codec.end) {
+        return true;
       }
     }
   }

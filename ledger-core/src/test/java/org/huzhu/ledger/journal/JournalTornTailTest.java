@@ -133,6 +133,42 @@ class JournalTornTailTest {
   }
 
   @Test
+  void aPageLostInsideABatchThatNeverEndedIsATornWrite() throws IOException {
+    Written w = twoBatches("lost-page");
+    long sixth;
+    try (Journal r = Journals.openReader(w.dir())) {
+      sixth = r.read(6).orElseThrow().offset();
+    }
+    long fourth = w.lastBatchStart();
+    // Record 4 wiped, 5 whole, 6 (the batch's end) never written: the batch was never acknowledged.
+    Path dir = tmp.resolve("lost-page-torn");
+    copy(w, dir, sixth);
+    wipe(JournalFixtures.lastSegment(dir), fourth + 10, 20);
+    try (Journal r = Journals.openReader(dir)) {
+      Seen seen = scan(r, 1);
+      assertEquals(1, seen.damage.size());
+      assertEquals("tail", seen.damage.get(0).check());
+    }
+    assertHoldsExactly(dir, 3, w.lastBatchStart());
+
+    // The same record wiped in a batch that was written whole is damage: no writer cuts it.
+    Path whole = tmp.resolve("lost-page-whole");
+    copy(w, whole, w.segment().length);
+    wipe(JournalFixtures.lastSegment(whole), fourth + 10, 20);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        org.huzhu.ledger.LedgerStorageException.class, () -> Journals.openWriter(whole).close());
+    try (Journal r = Journals.openReader(whole)) {
+      assertEquals("record", scan(r, 1).damage.get(0).check());
+    }
+  }
+
+  private static void wipe(Path file, long at, int length) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.write(java.nio.ByteBuffer.allocate(length), at);
+    }
+  }
+
+  @Test
   void wipedRecordsAtTheEndAreDamageNotRoom() throws IOException {
     Written w = twoBatches("wiped");
     Path dir = tmp.resolve("wiped-copy");
