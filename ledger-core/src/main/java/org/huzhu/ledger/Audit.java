@@ -46,7 +46,7 @@ final class Audit {
       anchorSeq = seq.min(java.math.BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
       anchorHash = expectHead.substring(colon + 1).trim().toLowerCase(java.util.Locale.ROOT);
     }
-    Walk walk = new Walk(findings, checkpoints, anchorSeq, anchorHash, journal.lastSeq());
+    Walk walk = new Walk(findings, checkpoints, anchorSeq, anchorHash, journal.lastSeq(), journal::writerAlive);
     int beforeScan = findings.size();
     EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
     if (walk.count == 0 && findings.size() == beforeScan) {
@@ -81,6 +81,7 @@ final class Audit {
     final long anchorSeq;
     final String anchorHash;
     final LedgerState s;
+    final java.util.function.BooleanSupplier writerAlive;
     long count;
     long lastSeq;
     String lastHash = "0".repeat(64);
@@ -90,8 +91,10 @@ final class Audit {
         java.util.Map<Long, Checkpoint> checkpoints,
         long anchorSeq,
         String anchorHash,
-        long expectedEntries) {
+        long expectedEntries,
+        java.util.function.BooleanSupplier writerAlive) {
       this.s = new LedgerState(expectedEntries);
+      this.writerAlive = writerAlive;
       this.findings = findings;
       this.checkpoints = checkpoints;
       this.anchorSeq = anchorSeq;
@@ -238,6 +241,9 @@ final class Audit {
 
     @Override
     public void damage(JournalDamage d) {
+      if (d.check().equals("tail") && writerAlive.getAsBoolean()) {
+        return; // a batch a live writer is appending: audited once it is whole, never torn yet
+      }
       find("seq " + d.seq(), d.check(), d.detail() + " (segment " + d.segment() + ", offset " + d.offset() + ")");
     }
   }

@@ -49,6 +49,26 @@ class AuditLayoutTest {
   }
 
   @Test
+  void aBatchALiveWriterIsStillWritingIsNoFindingButATornOneIs() throws IOException {
+    Path dir = book();
+    Path segment;
+    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
+      segment = s.sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    String half = "{\"seq\":99,\"prev\":\"";
+    try (Ledger writer = Ledger.open(dir, clock)) {
+      // What an audit in another process may see while the writer is halfway through a batch.
+      Files.writeString(segment, half, java.nio.file.StandardOpenOption.APPEND);
+      AuditReport during = Ledger.audit(dir, null);
+      assertTrue(during.ok(), during::toString);
+      assertEquals(writer.head(), during.seq() + ":" + during.head());
+      Files.writeString(segment, Files.readString(segment).replace(half, ""));
+    }
+    Files.writeString(segment, half, java.nio.file.StandardOpenOption.APPEND);
+    assertEquals(List.of("tail"), checks(Ledger.audit(dir, null)), "no writer: the same bytes are a torn tail");
+  }
+
+  @Test
   void withoutItsCheckpointsALedgerIsAuditedFromItsJournalAndAWriterMakesThemAgain() throws IOException {
     Path dir = book();
     deleteTree(dir.resolve("checkpoints"));

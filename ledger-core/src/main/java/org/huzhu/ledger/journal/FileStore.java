@@ -554,6 +554,27 @@ final class FileStore implements Store {
   }
 
   @Override
+  public boolean writerAlive() {
+    if (lockChannel != null) {
+      return true;
+    }
+    try {
+      if (LOCKED_HERE.contains(dir.toRealPath())) {
+        return true;
+      }
+      String text = Files.readString(dir.resolve(LOCK), StandardCharsets.US_ASCII).strip();
+      if (!text.matches("[0-9]{1,18}")) {
+        return false;
+      }
+      long pid = Long.parseLong(text);
+      // The number stays in the file after its writer ends: only a live process counts.
+      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
   public String describe() {
     return dir.toString();
   }

@@ -36,6 +36,11 @@ public interface Journal extends Closeable {
   /** Whether this journal was opened read-only. */
   boolean readOnly();
 
+  /** Whether a writer (this one, another in this process, or another process) is appending now. */
+  default boolean writerAlive() {
+    return false;
+  }
+
   /**
    * Appends the entries as records {@code lastSeq()+1 ...} and makes them durable before returning
    * (one {@code force} for the whole batch). Either every record of the batch becomes durable or,

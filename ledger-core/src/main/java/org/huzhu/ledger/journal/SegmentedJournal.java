@@ -671,6 +671,11 @@ final class SegmentedJournal implements Journal {
     return readOnly;
   }
 
+  @Override
+  public boolean writerAlive() {
+    return !readOnly || store.writerAlive();
+  }
+
   private View view() {
     if (closed) {
       throw new IllegalStateException("journal is closed");

@@ -78,6 +78,14 @@ interface Store extends AutoCloseable {
     void close();
   }
 
+  /**
+   * Whether a writer is appending to this store right now, as far as can be told without taking its
+   * lock (a reader never does): one in this process, or the process whose number the lock names.
+   */
+  default boolean writerAlive() {
+    return false;
+  }
+
   /** A name for messages: the directory, or "memory". */
   String describe();
 
