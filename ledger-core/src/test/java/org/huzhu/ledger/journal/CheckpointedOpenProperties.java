@@ -44,7 +44,7 @@ class CheckpointedOpenProperties {
     return out;
   }
 
-  /** A segment's content, without the zeros an open writer keeps ahead of it. */
+  /** A segment's content, without the room an open writer keeps ahead of it. */
   private static long contentOf(Path segment) throws IOException {
     try (FileChannel ch = FileChannel.open(segment)) {
       return FileStore.contentSize(ch);

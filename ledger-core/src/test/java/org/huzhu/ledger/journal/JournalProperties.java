@@ -179,8 +179,8 @@ class JournalProperties {
   }
 
   /**
-   * As a kill leaves a journal: the writer still open, the zeros it keeps ahead of its records
-   * still there. A byte changed anywhere, among the zeros too, is found.
+   * As a kill leaves a journal: the writer still open, the room it keeps ahead of its records
+   * still there. A byte changed anywhere, in the room too, is found.
    */
   @Property(tries = 100)
   void changingAnyByteOfAJournalLeftOpenIsReported(
@@ -195,7 +195,7 @@ class JournalProperties {
       for (List<byte[]> batch : batches) {
         j.append(batch);
       }
-      // The zeros outweigh the records a thousandfold: half the changes are made among the records.
+      // The room outweighs the records a thousandfold: half the changes are made among the records.
       List<Path> segments = JournalFixtures.segmentFiles(dir);
       long[] sizes = new long[segments.size()];
       long total = 0;
