@@ -206,11 +206,12 @@ final class Writer implements AutoCloseable {
   }
 
   /**
-   * Adds the queued tasks to {@code group}, deciding each as it is taken. When fewer are queued than the last group answered, it
-   * waits a little for the rest: right after a force the first caller back would otherwise be
-   * forced almost alone while the others queue behind it. The wait is bounded by a quarter of the
-   * last group's time, and a lone caller (a group of one) never waits. With 8 callers this made
-   * groups of 7.8 tasks instead of 6.3, and about a tenth more commits a second.
+   * Adds the queued tasks to {@code group}, deciding each as it is taken. When fewer are queued
+   * than the last group answered, it waits a little for the rest: right after a force the first
+   * caller back would otherwise be forced almost alone while the others queue behind it. The wait
+   * is bounded by a quarter of the last group's time, and a lone caller (a group of one) never
+   * waits. With 8 callers this made groups of 7.8 tasks instead of 6.3, and about a tenth more
+   * commits a second.
    */
   private void gather(List<Task<?>> group, Consumer<Task<?>> decide) {
     long deadline = System.nanoTime() + Math.min(lastGroupNanos / 4, MAX_GATHER_NANOS);

@@ -390,7 +390,8 @@ final class FileStore implements Store {
     if (ch == null) {
       List<String> names = segments();
       if (!names.isEmpty()) {
-        try (FileChannel last = FileChannel.open(segments.resolve(names.get(names.size() - 1)), StandardOpenOption.WRITE, StandardOpenOption.READ)) {
+        Path lastSegment = segments.resolve(names.get(names.size() - 1));
+        try (FileChannel last = FileChannel.open(lastSegment, StandardOpenOption.WRITE, StandardOpenOption.READ)) {
           long content = contentSize(last);
           if (last.size() > content) {
             last.truncate(content);
