@@ -1150,7 +1150,9 @@ final class SegmentedJournal implements Journal {
       if (k >= lines && coveredEnd < limit) {
         LineReader reader =
             new LineReader(store, segment, coveredEnd, limit, SCAN_BUFFER, MAX_LINE);
-        while (true) {
+        // Only as far as this lookup needs: reading the first record of a segment of a million
+        // (the zone, for every command) framed the whole segment.
+        while (k >= lines) {
           long at = reader.position();
           int lf = reader.next();
           if (lf < 0) {
