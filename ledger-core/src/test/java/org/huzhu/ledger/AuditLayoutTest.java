@@ -69,6 +69,17 @@ class AuditLayoutTest {
   }
 
   @Test
+  void aSegmentNamedBeforeTheFirstRecordIsAFinding() throws IOException {
+    Path dir = book();
+    Files.writeString(dir.resolve("segments").resolve("00000000000000000000.jsonl"), "anything\n");
+    AuditReport r = Ledger.audit(dir, null);
+    assertFalse(r.ok());
+    // the audit reads no further than the damage, so the checkpoints beyond it are findings too
+    assertEquals("chain", checks(r).get(0), r::toString);
+    assertTrue(r.findings().get(0).detail().contains("00000000000000000000.jsonl"), r::toString);
+  }
+
+  @Test
   void withoutItsCheckpointsALedgerIsAuditedFromItsJournalAndAWriterMakesThemAgain() throws IOException {
     Path dir = book();
     deleteTree(dir.resolve("checkpoints"));

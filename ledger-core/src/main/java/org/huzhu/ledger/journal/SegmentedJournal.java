@@ -1037,7 +1037,9 @@ final class SegmentedJournal implements Journal {
     try {
       if (fromSeq <= v.lastSeq()) {
         Chain chain = new Chain();
-        int i = segmentIndex(v, fromSeq);
+        // From the start, the first file is read whatever its name, so that a segment named before
+        // seq 1 is damage rather than a file nobody reads.
+        int i = fromSeq == 1 ? 0 : segmentIndex(v, fromSeq);
         Segment seg = v.segments().get(i);
         long offset = 0;
         if (fromSeq == 1) {
