@@ -137,6 +137,8 @@ final class Audit {
       if (ckpt != null) {
         if (!ckpt.hash().equals(r.hash())) {
           find(ckpt.file(), "checkpoint", "checkpoint names hash " + ckpt.hash() + " for entry " + r.seq() + ", the journal has " + r.hash());
+        } else if (StateCodec.unknownFormat(ckpt.state()) != null) {
+          find(ckpt.file(), "checkpoint", StateCodec.unknownFormat(ckpt.state()));
         } else if (StateCodec.readable(ckpt.state()) && !StateCodec.matches(s, ckpt.state())) {
           find(ckpt.file(), "state", "the stored state at entry " + r.seq() + " differs from the state rebuilt from the journal");
         }

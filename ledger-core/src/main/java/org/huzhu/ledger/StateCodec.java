@@ -375,6 +375,20 @@ final class StateCodec {
     return bytes.remaining() >= 4 && bytes.getInt(bytes.position()) == FORMAT;
   }
 
+  /**
+   * Why {@code bytes} cannot be an older version's snapshot either, or null when they are in this
+   * format or an older one: what no version wrote is damage, not a snapshot to leave unread.
+   */
+  static String unknownFormat(ByteBuffer bytes) {
+    if (bytes.remaining() < 4) {
+      return "the stored state is " + bytes.remaining() + " bytes long, too short to be a snapshot";
+    }
+    int format = bytes.getInt(bytes.position());
+    return format >= 1 && format <= FORMAT
+        ? null
+        : "the stored state's format " + format + " is none that this version knows (1 to " + FORMAT + ")";
+  }
+
   static LedgerState decode(ByteBuffer bytes) {
     LedgerState s = new LedgerState();
     SnapshotIn in = new SnapshotIn(bytes);

@@ -80,6 +80,28 @@ class AuditLayoutTest {
   }
 
   @Test
+  void aCheckpointWhoseStateNoVersionWroteIsAFindingAndAnOlderVersionsIsNot() throws IOException {
+    Path dir = book();
+    long seq;
+    String hash;
+    try (Journal j = Journals.openWriter(dir)) {
+      seq = j.lastSeq();
+      hash = j.lastHash();
+      // a checkpoint an older version wrote: not compared, and replaced by the next one
+      j.writeCheckpoint(seq, hash, java.nio.ByteBuffer.allocate(12).putInt(0, 8));
+    }
+    assertTrue(Ledger.audit(dir, null).ok());
+    byte[] garbage = "garbage, not a snapshot".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    for (byte[] state : List.of(new byte[0], new byte[] {1, 2}, garbage)) {
+      try (Journal j = Journals.openWriter(dir)) {
+        j.writeCheckpoint(seq, hash, state);
+      }
+      AuditReport r = Ledger.audit(dir, null);
+      assertEquals(List.of("checkpoint"), checks(r), r::toString);
+    }
+  }
+
+  @Test
   void withoutItsCheckpointsALedgerIsAuditedFromItsJournalAndAWriterMakesThemAgain() throws IOException {
     Path dir = book();
     deleteTree(dir.resolve("checkpoints"));
