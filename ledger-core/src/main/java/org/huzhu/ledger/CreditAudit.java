@@ -37,6 +37,14 @@ final class CreditAudit {
           + (inForce == null ? "none" : inForce.version()) + " was in force on " + e.date() + where.get());
       return true;
     }
+    // The import converts every sign-in to the ledger's zone; in another zone a credit could fall
+    // on another day, and so under another multiplier or another day's cap.
+    for (java.time.ZonedDateTime t : java.util.Arrays.asList(c.checkIn(), c.checkOut())) {
+      if (t != null && s.zone != null && !t.getZone().equals(s.zone)) {
+        f.find(e.id(), "rederive", "signs in at " + t + ", not in the ledger's zone " + s.zone + where.get());
+        return true;
+      }
+    }
     long already = Math.max(0, m.dayPoints.on(e.date()));
     CreditResult again = Accrual.credit(new SigninFacts(c.activity(), c.checkIn(), c.checkOut()), inForce, already);
     List<Posting> expected =

@@ -108,6 +108,20 @@ class ForgedJournalTest {
   }
 
   @Test
+  void aCreditSignedInAnotherZoneIsFoundThoughItNamesTheSameInstant() throws IOException {
+    Path book = book();
+    forgeEntry(
+        book,
+        "a",
+        body -> body.replace(
+            "\"check_in\":\"2026-03-04T09:00+08:00[Asia/Shanghai]\"",
+            "\"check_in\":\"2026-03-04T10:00+09:00[Asia/Tokyo]\""));
+    AuditReport r = Ledger.audit(book, null);
+    assertEquals(List.of("rederive"), checks(r), r::toString);
+    assertTrue(r.findings().get(0).detail().contains("Asia/Tokyo"), r::toString);
+  }
+
+  @Test
   void anEntryWhosePostingsAreNotWhatItsDataPostsIsFoundThoughItBalances() throws IOException {
     Path book = book();
     // the adjustment's data says 5 points, its postings pay 500 out of the pool's points
