@@ -2,6 +2,7 @@ package org.huzhu.ledger;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -31,12 +32,21 @@ final class EntryScan {
      * Return false to stop. {@code fingerprint} is {@link Fold#fingerprint} of the entry's detail
      * when {@link #wantsFingerprints}, else 0.
      */
-    boolean accept(JournalRecord record, Entry entry, long fingerprint, RuntimeException undecodable);
+    boolean accept(JournalRecord record, Entry entry, long fingerprint, boolean canonical, RuntimeException undecodable);
 
     void damage(JournalDamage damage);
 
     /** Whether the fold's fingerprints are wanted: worked out on the decoding thread, beside it. */
     default boolean wantsFingerprints() {
+      return false;
+    }
+
+    /**
+     * Whether each entry is also encoded again and compared with its record, on the decoding
+     * thread: {@code canonical} is false for a record that holds the entry otherwise than the
+     * ledger writes it (always true when not asked).
+     */
+    default boolean checksForm() {
       return false;
     }
   }
@@ -49,7 +59,7 @@ final class EntryScan {
   /** A chunk of records and, once decoded, their entries (or why each could not be read). */
   private record Chunk(List<JournalRecord> records, CompletableFuture<Decoded> decoded) {}
 
-  private record Decoded(Entry[] entries, long[] fingerprints, RuntimeException[] errors) {}
+  private record Decoded(Entry[] entries, long[] fingerprints, boolean[] otherwise, RuntimeException[] errors) {}
 
   private EntryScan() {}
 
@@ -119,7 +129,8 @@ final class EntryScan {
 
     Chunk decode(List<JournalRecord> records) {
       if (records.size() < HANDOFF) {
-        return new Chunk(records, CompletableFuture.completedFuture(decodeAll(records, sink.wantsFingerprints())));
+        return new Chunk(
+            records, CompletableFuture.completedFuture(decodeAll(records, sink.wantsFingerprints(), sink.checksForm())));
       }
       if (decoder == null) {
         decoder =
@@ -131,7 +142,8 @@ final class EntryScan {
                 });
       }
       boolean fingerprints = sink.wantsFingerprints();
-      return new Chunk(records, CompletableFuture.supplyAsync(() -> decodeAll(records, fingerprints), decoder));
+      boolean form = sink.checksForm();
+      return new Chunk(records, CompletableFuture.supplyAsync(() -> decodeAll(records, fingerprints, form), decoder));
     }
   }
 
@@ -139,10 +151,11 @@ final class EntryScan {
    * Decodes {@code records}, and does here what the consuming thread would otherwise do for each
    * entry: works out its fingerprint (when wanted) and its id's hash, which the fold's index needs.
    */
-  private static Decoded decodeAll(List<JournalRecord> records, boolean withFingerprints) {
+  private static Decoded decodeAll(List<JournalRecord> records, boolean withFingerprints, boolean checkForm) {
     int n = records.size();
     Entry[] entries = new Entry[n];
     long[] fingerprints = new long[n];
+    boolean[] otherwise = new boolean[n];
     RuntimeException[] errors = new RuntimeException[n];
     for (int i = 0; i < n; i++) {
       try {
@@ -151,18 +164,21 @@ final class EntryScan {
         if (withFingerprints) {
           fingerprints[i] = Fold.fingerprint(e.detail());
         }
+        if (checkForm) {
+          otherwise[i] = !Arrays.equals(EntryCodec.toJson(e), records.get(i).entryJson());
+        }
         entries[i] = e;
       } catch (RuntimeException e) {
         errors[i] = e;
       }
     }
-    return new Decoded(entries, fingerprints, errors);
+    return new Decoded(entries, fingerprints, otherwise, errors);
   }
 
   private static boolean consume(Chunk chunk, Sink sink) {
     Decoded d = chunk.decoded().join();
     for (int i = 0; i < chunk.records().size(); i++) {
-      if (!sink.accept(chunk.records().get(i), d.entries()[i], d.fingerprints()[i], d.errors()[i])) {
+      if (!sink.accept(chunk.records().get(i), d.entries()[i], d.fingerprints()[i], !d.otherwise()[i], d.errors()[i])) {
         return false;
       }
     }
@@ -190,7 +206,8 @@ final class EntryScan {
         toSeq,
         new Sink() {
           @Override
-          public boolean accept(JournalRecord record, Entry entry, long fingerprint, RuntimeException undecodable) {
+          public boolean accept(
+              JournalRecord record, Entry entry, long fingerprint, boolean canonical, RuntimeException undecodable) {
             if (undecodable != null) {
               throw new LedgerStorageException(
                   "entry " + record.seq() + " cannot be read: " + undecodable.getMessage(), record.segment(), record.offset(), undecodable);

@@ -122,6 +122,32 @@ class ForgedJournalTest {
   }
 
   @Test
+  void aRecordHoldingItsEntryOtherwiseThanTheLedgerWritesItIsFound() throws IOException {
+    // each reads as the same entry to the ledger; a repeated key may read otherwise to other tools
+    for (UnaryOperator<String> edit :
+        List.<UnaryOperator<String>>of(
+            body -> body.replace("\"reason\":\"bonus\"", "\"reason\" : \"bonus\""),
+            body -> body.replace("\"reason\":\"bonus\"", "\"reason\":\"bon\\u0075s\""),
+            body -> body.replace(
+                "\"kind\":\"adjustment\"", "\"kind\":\"settlement\",\"kind\":\"adjustment\""))) {
+      Path book = book();
+      forgeEntry(book, "adj", edit);
+      AuditReport r = Ledger.audit(book, null);
+      assertEquals(List.of("record"), checks(r), r::toString);
+      assertEquals("adj", r.findings().get(0).entry());
+      ForgedJournalTest.deleteTree(book);
+    }
+  }
+
+  static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> s = Files.walk(root)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  @Test
   void anEntryWhosePostingsAreNotWhatItsDataPostsIsFoundThoughItBalances() throws IOException {
     Path book = book();
     // the adjustment's data says 5 points, its postings pay 500 out of the pool's points
