@@ -66,6 +66,10 @@ final class FileStore implements Store {
   private long activeReserved;
   /** Appends forced by this writer. */
   private long forced;
+  /** The append at which writing room last failed (a full disk), or none. */
+  private long roomRefusedAt = Long.MIN_VALUE / 2;
+  /** Appends forced without room after writing it failed, before it is tried again. */
+  private static final long ROOM_RETRY = 1000;
 
   private record Active(String segment, long end) {}
 
@@ -343,13 +347,25 @@ final class FileStore implements Store {
     long end = appending.end();
     // A writer that forces once (a command run from the shell) would pay for the room and for
     // cutting them at close, and gain nothing: they are written from the second force on.
-    if (forced++ > 0 && end > activeReserved - RESERVE / 4) {
+    if (forced++ > 0 && end > activeReserved - RESERVE / 4 && roomRefusedAt < forced - ROOM_RETRY) {
       // Written with the data and forced with it: the next appends then grow nothing.
       long from = Math.max(end, activeReserved);
       byte[] room = new byte[(int) (end + RESERVE - from)];
       java.util.Arrays.fill(room, FILLER);
-      writeFully(active, from, ByteBuffer.wrap(room));
-      activeReserved = end + RESERVE;
+      try {
+        writeFully(active, from, ByteBuffer.wrap(room));
+        activeReserved = end + RESERVE;
+      } catch (IOException full) {
+        // Room is a speed-up, never a reason to fail records already written (a disk too full for
+        // a mebibyte more may still hold them): what part of it was written goes, and the
+        // appends go on growing the file for a while before room is tried again.
+        roomRefusedAt = forced;
+        try {
+          active.truncate(from);
+        } catch (IOException e) {
+          // spaces beyond the records are room to every reader; close or the next writer cuts it
+        }
+      }
     }
     active.force(false);
   }
@@ -370,6 +386,8 @@ final class FileStore implements Store {
       }
       active = ch;
     }
+    // Set before writing: a write that fails still leaves an active segment that close retires.
+    appending = a;
     int n = src.remaining();
     writeFully(active, position, src);
     if (position + n > a.end()) {
@@ -404,7 +422,7 @@ final class FileStore implements Store {
     active = null;
     appending = null;
     try {
-      if (activeReserved > a.end()) {
+      if (ch.size() > a.end()) {
         ch.truncate(a.end());
         ch.force(true);
       }
@@ -585,7 +603,7 @@ final class FileStore implements Store {
     if (lockChannel != null) {
       try {
         retireActive();
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         // the room stays; it is not content, and the next writer cuts it
       }
       try {

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
+import org.huzhu.ledger.LedgerStorageException;
 
 /**
  * Runs in a child JVM for the multi-process tests (not a test itself).
@@ -14,6 +15,10 @@ import java.util.SplittableRandom;
  *       its standard input ends.
  *   <li>{@code append DIR SEED ROLLBYTES}: appends batches of random size forever, printing each
  *       acknowledged last seq after {@code append} returns.
+ *   <li>{@code singles DIR COUNT}: appends COUNT batches of one record, printing each acknowledged
+ *       seq, then closes and prints {@code closed}.
+ *   <li>{@code reopen DIR}: appends one record, closes, opens DIR for writing again and prints
+ *       what each step did.
  * </ul>
  */
 public final class JournalChildMain {
@@ -47,6 +52,32 @@ public final class JournalChildMain {
             out.flush();
           }
         }
+      }
+      case "singles" -> {
+        try (Journal j = Journals.openWriter(dir)) {
+          for (int i = Integer.parseInt(args[2]); i > 0; i--) {
+            j.append(JournalFixtures.entries(j.lastSeq() + 1, 1));
+            out.println(j.lastSeq());
+            out.flush();
+          }
+        }
+        out.println("closed");
+        out.flush();
+      }
+      case "reopen" -> {
+        Journal j = Journals.openWriter(dir);
+        try {
+          j.append(JournalFixtures.entries(j.lastSeq() + 1, 1));
+          out.println("appended");
+        } catch (LedgerStorageException e) {
+          out.println("append failed");
+        }
+        j.close();
+        out.println("closed");
+        try (Journal again = Journals.openWriter(dir)) {
+          out.println("reopened " + again.lastSeq());
+        }
+        out.flush();
       }
       default -> throw new IllegalArgumentException("unknown mode " + args[0]);
     }

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.huzhu.ledger.LedgerStorageException;
@@ -53,6 +55,56 @@ class JournalProcessTest {
     }
     try (Journal j = Journals.openWriter(dir)) {
       assertEquals(2, j.lastSeq());
+    }
+  }
+
+  /**
+   * A writer whose file may grow no further than a few hundred kilobytes (as on a nearly full
+   * disk): the room it writes ahead fails, yet every append is acknowledged and a closed journal
+   * holds its records alone.
+   */
+  @Test
+  void aWriterThatCannotWriteItsRoomStillAppends() throws Exception {
+    Path dir = tmp.resolve("full");
+    try (Journal j = Journals.create(dir)) {
+      j.append(JournalFixtures.entries(1, 1));
+    }
+    String out = runLimited(512, "singles", dir.toString(), "20");
+    assertTrue(out.endsWith("21\nclosed\n"), out);
+    try (Journal j = Journals.openReader(dir)) {
+      assertEquals(21, j.lastSeq());
+      Seen seen = scan(j, 1);
+      assertTrue(seen.damage.isEmpty(), seen.damage.toString());
+      assertEquals(21, seen.records.size());
+    }
+    Path segment = dir.resolve("segments").resolve("00000000000000000001.jsonl");
+    byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+    assertEquals('\n', bytes[bytes.length - 1], "no room left after close");
+  }
+
+  /** A first write that fails still leaves a writer that closes and lets go of its lock. */
+  @Test
+  void aWriterWhoseFirstWriteFailsClosesAndCanBeOpenedAgain() throws Exception {
+    Path dir = tmp.resolve("refused");
+    try (Journal j = Journals.create(dir)) {
+      j.append(JournalFixtures.entries(1, 8));
+    }
+    // a file limit of 512 bytes: the segment is already longer, so the first write fails
+    assertEquals("append failed\nclosed\nreopened 8\n", runLimited(1, "reopen", dir.toString()));
+  }
+
+  /** What a child run under a file size limit of {@code blocks} (of the shell's size) printed. */
+  private static String runLimited(int blocks, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of("sh", "-c", "ulimit -f " + blocks + " && exec \"$@\"", "sh"));
+    cmd.addAll(JournalFixtures.javaCommand(JournalChildMain.class, args));
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    try {
+      String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS));
+      assertEquals(0, child.exitValue(), out);
+      return out;
+    } finally {
+      child.destroyForcibly();
     }
   }
 
