@@ -66,6 +66,9 @@ class AuditLayoutTest {
     }
     Files.writeString(segment, half, java.nio.file.StandardOpenOption.APPEND);
     assertEquals(List.of("tail"), checks(Ledger.audit(dir, null)), "no writer: the same bytes are a torn tail");
+    // the number in the lock file outlives its writer and may name any live process (1 always is)
+    Files.writeString(dir.resolve("lock"), "1\n");
+    assertEquals(List.of("tail"), checks(Ledger.audit(dir, null)), "a live process that holds no lock is no writer");
   }
 
   @Test

@@ -64,6 +64,7 @@ final class FileStore implements Store {
   private FileChannel active;
   /** The active segment's size with the room reserved after its content; the writer's alone. */
   private long activeReserved;
+  private static final int LOCK_TRIES = 10;
   /** Appends forced by this writer. */
   private long forced;
   /** The append at which writing room last failed (a full disk), or none. */
@@ -169,11 +170,20 @@ final class FileStore implements Store {
               StandardOpenOption.CREATE,
               StandardOpenOption.READ,
               StandardOpenOption.WRITE);
-      FileLock acquired;
+      FileLock acquired = null;
       try {
-        acquired = channel.tryLock();
+        // A reader asking whether a writer is alive holds a shared lock for a moment: a few tries.
+        for (int attempt = 0; acquired == null && attempt < LOCK_TRIES; attempt++) {
+          if (attempt > 0) {
+            Thread.sleep(10);
+          }
+          acquired = channel.tryLock();
+        }
       } catch (OverlappingFileLockException e) {
         throw heldBy(String.valueOf(ProcessHandle.current().pid()), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new LedgerStorageException("interrupted while locking ledger at " + dir, e);
       }
       if (acquired == null) {
         throw heldBy(holder(channel), null);
@@ -578,17 +588,25 @@ final class FileStore implements Store {
       return true;
     }
     try {
-      if (LOCKED_HERE.contains(dir.toRealPath())) {
+      Path key = dir.toRealPath();
+      // Claimed for the probe, so that no writer of this process locks the file meanwhile: closing
+      // the probe's channel would let go of that writer's lock too.
+      if (!LOCKED_HERE.add(key)) {
         return true;
       }
-      String text = Files.readString(dir.resolve(LOCK), StandardCharsets.US_ASCII).strip();
-      if (!text.matches("[0-9]{1,18}")) {
+      try (FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.READ)) {
+        // The system is asked, not the number in the file: that outlives its writer, and may name
+        // another live process. Held for no longer than the question; a writer retries meanwhile.
+        FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+        if (probe == null) {
+          return true;
+        }
+        probe.release();
         return false;
+      } finally {
+        LOCKED_HERE.remove(key);
       }
-      long pid = Long.parseLong(text);
-      // The number stays in the file after its writer ends: only a live process counts.
-      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException e) {
+    } catch (IOException | OverlappingFileLockException e) {
       return false;
     }
   }

@@ -79,8 +79,9 @@ interface Store extends AutoCloseable {
   }
 
   /**
-   * Whether a writer is appending to this store right now, as far as can be told without taking its
-   * lock (a reader never does): one in this process, or the process whose number the lock names.
+   * Whether a writer is appending to this store right now: one in this process, or another process
+   * that holds the lock. A reader asks with a shared lock held for the moment of the question,
+   * never with the number the lock file names (it outlives its writer).
    */
   default boolean writerAlive() {
     return false;

@@ -4,6 +4,7 @@ import static org.huzhu.ledger.journal.JournalFixtures.entryFor;
 import static org.huzhu.ledger.journal.JournalFixtures.scan;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,12 +47,20 @@ class JournalProcessTest {
           e.getMessage());
       try (Journal reader = Journals.openReader(dir)) {
         assertEquals(2, reader.lastSeq());
+        assertTrue(reader.writerAlive());
+        // asking took a shared lock for a moment: the writer still holds its own
+        assertThrows(LedgerStorageException.class, () -> Journals.openWriter(dir));
       }
       child.getOutputStream().close();
       assertEquals("released", out.readLine());
       assertTrue(child.waitFor(30, TimeUnit.SECONDS));
     } finally {
       child.destroyForcibly();
+    }
+    try (Journal reader = Journals.openReader(dir)) {
+      assertFalse(reader.writerAlive(), "the lock file still names the child, which holds no lock");
+      java.nio.file.Files.writeString(dir.resolve("lock"), ProcessHandle.current().parent().orElseThrow().pid() + "\n");
+      assertFalse(reader.writerAlive(), "a live process named in the file is no writer without the lock");
     }
     try (Journal j = Journals.openWriter(dir)) {
       assertEquals(2, j.lastSeq());
