@@ -188,6 +188,11 @@ final class Audit {
         // a credit's postings are held to its re-derived breakdown, with the finding named for that
         return CreditAudit.check(s, e, this::find, () -> where(r));
       }
+      String unwritten = DecisionAudit.problem(s, e);
+      if (unwritten != null) {
+        // found, and applied as written, as below
+        find(e.id(), "record", EntryPostings.article(e.kind()) + " " + e.kind() + " that " + unwritten + where(r));
+      }
       List<Posting> expected =
           EntryPostings.of(
               e.detail(), e.detail() instanceof EntryDetail.Reversal x ? EntryPostings.ofTarget(s.entry(x.target())) : null);

@@ -148,6 +148,36 @@ class ForgedJournalTest {
   }
 
   @Test
+  void anEntryACommandWouldHaveRefusedIsFoundThoughItPostsAsItsDataSays() throws IOException {
+    record Forgery(String entry, UnaryOperator<String> edit, String finding) {}
+    for (Forgery f :
+        List.of(
+            new Forgery("adj", body -> body.replace("\"date\":\"2026-11-23\"", "\"date\":\"2026-03-01\""),
+                "before 2026-03-05 when v1 was last posted to"),
+            new Forgery("adj", body -> body.replace("\"date\":\"2026-11-23\"", "\"date\":\"2025-12-01\""),
+                "before v1 joined on 2026-01-01"),
+            new Forgery("cut", body -> body.replace("\"price_points\":20", "\"price_points\":2")
+                    .replace("\"points\":-20", "\"points\":-2").replace("\"points\":20", "\"points\":2")
+                    .replace("\"points\":10}", "\"points\":2}"),
+                "the catalog says m-barber at 20"),
+            new Forgery("cut", body -> body.replace("{\"lot\":\"a\",\"points\":10},{\"lot\":\"b\",\"points\":10}",
+                    "{\"lot\":\"b\",\"points\":10},{\"lot\":\"a\",\"points\":10}"),
+                "oldest first they are a 10, b 10"))) {
+      Path book = book();
+      try (Ledger l = Ledger.open(book, clock)) {
+        l.publishCatalog(ModelProperties.CATALOG.getBytes(StandardCharsets.UTF_8), "catalog.json");
+        l.redeem(new RedeemRequest("cut", "v1", "haircut", 1, null));
+      }
+      assertTrue(Ledger.audit(book, null).ok());
+      forgeEntry(book, f.entry(), f.edit());
+      AuditReport r = Ledger.audit(book, null);
+      assertEquals(List.of("record"), checks(r), r::toString);
+      assertTrue(r.findings().get(0).detail().contains(f.finding()), r::toString);
+      deleteTree(book);
+    }
+  }
+
+  @Test
   void anEntryWhosePostingsAreNotWhatItsDataPostsIsFoundThoughItBalances() throws IOException {
     Path book = book();
     // the adjustment's data says 5 points, its postings pay 500 out of the pool's points

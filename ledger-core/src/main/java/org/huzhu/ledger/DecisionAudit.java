@@ -1,0 +1,161 @@
+package org.huzhu.ledger;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit's checks that an entry written by a command is one the command would have written
+ * against the state before it: an expiry of a lot that was due, a redemption at the catalog's
+ * price that spends lots oldest first, amounts the commands accept, dates that are neither before
+ * the member joined nor before what was already posted to them. A journal rewritten with a sound
+ * hash chain could otherwise mint points through entries that each balance and post as their data
+ * says.
+ */
+final class DecisionAudit {
+  private DecisionAudit() {}
+
+  /** What the ledger would not have written of {@code e}, or null when nothing. */
+  static String problem(LedgerState s, Entry e) {
+    EntryDetail d = e.detail();
+    if (d instanceof EntryDetail.Expiry x) {
+      return expiry(s, e, x);
+    }
+    if (d instanceof EntryDetail.Redemption r) {
+      return redemption(s, e, r);
+    }
+    if (d instanceof EntryDetail.Adjustment a) {
+      return adjustment(s, e, a);
+    }
+    if (d instanceof EntryDetail.Transfer t) {
+      if (t.minutes() < 1) {
+        return "transfers " + t.minutes() + " minutes, not a positive number";
+      }
+      if (t.from().equals(t.to())) {
+        return "transfers from " + t.from() + " to itself";
+      }
+      return dates(s, e);
+    }
+    if (d instanceof EntryDetail.Settlement x) {
+      long[] owed = s.account(Account.merchant(x.merchant()));
+      long have = owed == null ? 0 : owed[0];
+      if (x.points() < 1 || x.points() > have) {
+        return "settles " + x.points() + " points with merchant " + x.merchant() + ", who was owed " + have;
+      }
+      return null;
+    }
+    if (d instanceof EntryDetail.Reversal x) {
+      EntryInfo target = s.entry(x.target());
+      if (target != null && e.date().isBefore(target.date())) {
+        return "is dated " + e.date() + ", before the entry it reverses (" + target.date() + ")";
+      }
+      return dates(s, e);
+    }
+    return null;
+  }
+
+  private static String expiry(LedgerState s, Entry e, EntryDetail.Expiry x) {
+    if (!e.id().equals("expire:" + x.lot())) {
+      return "expires lot " + x.lot() + " under the id " + e.id() + ", not expire:" + x.lot();
+    }
+    MemberState m = s.member(x.member());
+    Lot lot = m == null ? null : m.lot(x.lot());
+    if (lot == null || lot.expired) {
+      return "expires lot " + x.lot() + ", which member " + x.member() + " does not hold unexpired";
+    }
+    if (x.points() != lot.remaining || x.points() < 1) {
+      return "expires " + x.points() + " points of lot " + x.lot() + ", which holds " + lot.remaining;
+    }
+    if (lot.expiresOn == null || !e.date().equals(lot.expiresOn)) {
+      return "expires lot " + x.lot() + " on " + e.date() + ", the lot expires on " + lot.expiresOn;
+    }
+    return null;
+  }
+
+  private static String redemption(LedgerState s, Entry e, EntryDetail.Redemption r) {
+    CatalogItem item = s.catalog.items().get(r.item());
+    if (item == null) {
+      return "redeems item " + r.item() + ", which the catalog in force does not list";
+    }
+    if (!item.merchant().equals(r.merchant()) || item.pricePoints() != r.pricePoints()) {
+      return "redeems " + r.item() + " from " + r.merchant() + " at " + r.pricePoints() + " points, the catalog says "
+          + item.merchant() + " at " + item.pricePoints();
+    }
+    if (r.quantity() < 1) {
+      return "redeems a quantity of " + r.quantity();
+    }
+    Long left = s.catalog.stockLeft().get(item.id());
+    if (left != null && left < r.quantity()) {
+      return "redeems " + r.quantity() + " of " + r.item() + " with " + left + " in stock";
+    }
+    MemberState m = s.member(r.member());
+    if (m == null) {
+      return null; // found as a posting to a member who is not enrolled
+    }
+    if (item.limitPerMemberPerMonth() != null) {
+      long had = m.monthlyQuantity.getOrDefault(MemberState.monthKey(e.date(), item.id()), 0L);
+      if (had + r.quantity() > item.limitPerMemberPerMonth()) {
+        return "redeems " + r.quantity() + " of " + r.item() + " after " + had + " that month, over its limit of "
+            + item.limitPerMemberPerMonth();
+      }
+    }
+    long price;
+    try {
+      price = Math.multiplyExact(r.pricePoints(), r.quantity());
+    } catch (ArithmeticException overflow) {
+      return null; // found as postings no entry of the ledger holds
+    }
+    String spent = spent(m, price, e.date(), r.spent());
+    return spent != null ? spent : dates(s, e);
+  }
+
+  private static String adjustment(LedgerState s, Entry e, EntryDetail.Adjustment a) {
+    if ((a.points() == 0) == (a.minutes() == 0)) {
+      return "adjusts " + a.points() + " points and " + a.minutes() + " minutes: one of them, not both or neither";
+    }
+    MemberState m = s.member(a.member());
+    if (m == null) {
+      return null; // found as a posting to a member who is not enrolled
+    }
+    String spent = a.points() < 0 ? spent(m, -a.points(), e.date(), a.spent()) : a.spent().isEmpty() ? null
+        : "adds points and names lots it spent";
+    return spent != null ? spent : dates(s, e);
+  }
+
+  /** Whether {@code spent} is what spending {@code points} oldest first on {@code day} takes. */
+  private static String spent(MemberState m, long points, LocalDate day, List<EntryDetail.LotSpend> spent) {
+    if (m.spendablePoints(day) < points) {
+      return null; // found as a floor crossed
+    }
+    List<EntryDetail.LotSpend> expected = Commands.spendOldestFirst(m, points, day);
+    return expected.equals(spent) ? null : "spends lots " + lots(spent) + ", oldest first they are " + lots(expected);
+  }
+
+  private static String lots(List<EntryDetail.LotSpend> spent) {
+    List<String> out = new ArrayList<>();
+    for (EntryDetail.LotSpend l : spent) {
+      out.add(l.lot() + " " + l.points());
+    }
+    return out.isEmpty() ? "none" : String.join(", ", out);
+  }
+
+  /** Dates a command refuses: before a member posted to joined, or before what they had posted. */
+  private static String dates(LedgerState s, Entry e) {
+    for (Posting p : e.postings()) {
+      if (!p.account().isMember()) {
+        continue;
+      }
+      MemberState m = s.member(p.account().ownerId());
+      if (m == null) {
+        continue;
+      }
+      if (m.joinedOn != null && e.date().isBefore(m.joinedOn)) {
+        return "is dated " + e.date() + ", before " + m.id + " joined on " + m.joinedOn;
+      }
+      if (m.lastPosted != null && e.date().isBefore(m.lastPosted)) {
+        return "is dated " + e.date() + ", before " + m.lastPosted + " when " + m.id + " was last posted to";
+      }
+    }
+    return null;
+  }
+}
