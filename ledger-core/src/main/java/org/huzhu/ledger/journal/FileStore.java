@@ -59,6 +59,8 @@ final class FileStore implements Store {
   private Path lockKey;
   private FileChannel lockChannel;
   private FileLock lock;
+  /** The locked file's identity (device and inode), or null where the system gives none. */
+  private Object lockFileKey;
   /** The segment being appended to, and where its content ends; read by readers on any thread. */
   private volatile Active appending;
   private FileChannel active;
@@ -194,6 +196,7 @@ final class FileStore implements Store {
           ByteBuffer.wrap(
               (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
           0);
+      lockFileKey = lockFileKeyNow();
       lockChannel = channel;
       lock = acquired;
       lockKey = key;
@@ -383,6 +386,7 @@ final class FileStore implements Store {
   @Override
   public void write(String segment, long position, ByteBuffer src) throws IOException {
     checkWriter();
+    checkStillLocked();
     Active a = appending;
     if (a == null || !a.segment().equals(segment)) {
       retireActive();
@@ -573,6 +577,26 @@ final class FileStore implements Store {
   private void checkWriter() {
     if (!writer) {
       throw new IllegalStateException("a read-only journal never writes");
+    }
+  }
+
+  private Object lockFileKeyNow() throws IOException {
+    try {
+      return Files.readAttributes(dir.resolve(LOCK), java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A lock file removed or replaced while this writer held it lets a second writer in, and two
+   * writers would write over each other's records: the first to see it stops writing.
+   */
+  private void checkStillLocked() throws IOException {
+    if (lockFileKey != null && !lockFileKey.equals(lockFileKeyNow())) {
+      throw new IOException(
+          "the lock file " + dir.resolve(LOCK) + " was removed or replaced while this writer held it;"
+              + " another writer may be appending, so this one writes no more");
     }
   }
 

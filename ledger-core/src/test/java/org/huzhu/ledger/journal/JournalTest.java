@@ -101,6 +101,23 @@ class JournalTest {
   }
 
   @Test
+  void aWriterWhoseLockFileWasRemovedWritesNoMore() throws IOException {
+    Path dir = tmp.resolve("unlocked");
+    try (Journal j = Journals.create(dir)) {
+      j.append(entries(1, 2));
+      // removed, and made again as a second writer would: the first no longer holds the lock
+      Files.delete(dir.resolve("lock"));
+      Files.writeString(dir.resolve("lock"), "1\n");
+      LedgerStorageException e = assertThrows(LedgerStorageException.class, () -> j.append(entries(3, 1)));
+      assertTrue(String.valueOf(e.getCause()).contains("was removed or replaced"), String.valueOf(e.getCause()));
+    }
+    try (Journal j = Journals.openWriter(dir)) {
+      assertEquals(2, j.lastSeq());
+      assertTrue(scan(j, 1).damage.isEmpty());
+    }
+  }
+
+  @Test
   void rollsSegmentsAndReadsAnySeq() throws IOException {
     Path dir = tmp.resolve("roll");
     try (Journal j = Journals.create(dir, 2_000)) {
