@@ -49,6 +49,13 @@ final class Audit {
     Walk walk = new Walk(findings, checkpoints, anchorSeq, anchorHash, journal.lastSeq(), journal::writerAlive);
     int beforeScan = findings.size();
     EntryScan.scan(journal, 1, Long.MAX_VALUE, walk);
+    if (walk.suspectTail != null && stays(journal, walk.suspectTail)) {
+      JournalDamage d = walk.suspectTail;
+      findings.add(
+          new AuditReport.Finding(
+              "seq " + d.seq(), d.check(), d.detail() + ", and stays while a writer is appending (segment " + d.segment()
+                  + ", offset " + d.offset() + ")"));
+    }
     if (walk.count == 0 && findings.size() == beforeScan) {
       findings.add(
           new AuditReport.Finding(
@@ -71,6 +78,37 @@ final class Audit {
     return new AuditReport(findings.isEmpty(), walk.count, walk.lastSeq, walk.lastHash, findings);
   }
 
+  /** Whether {@code d} is still the journal's tail damage after the writer had time to finish. */
+  private static boolean stays(Journal journal, JournalDamage d) {
+    for (int look = 0; look < 3; look++) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+      journal.refresh();
+      JournalDamage[] now = {null};
+      journal.scan(
+          journal.lastSeq() + 1,
+          new org.huzhu.ledger.journal.RecordVisitor() {
+            @Override
+            public boolean record(JournalRecord r) {
+              return true;
+            }
+
+            @Override
+            public void damage(JournalDamage found) {
+              now[0] = found;
+            }
+          });
+      if (!d.equals(now[0])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final com.fasterxml.jackson.core.JsonFactory ID_READER = new com.fasterxml.jackson.core.JsonFactory();
   /** A user's id, or one the ledger derives from it ({@code reversal:…}, {@code expire:…}, {@code sys:…}). */
   private static final java.util.regex.Pattern CLAIMED_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,200}");
@@ -78,6 +116,8 @@ final class Audit {
   private static final class Walk implements EntryScan.Sink {
     final List<AuditReport.Finding> findings;
     final java.util.Map<Long, Checkpoint> checkpoints;
+    /** A failing complete line at the tail while a writer is alive, to be looked at again. */
+    JournalDamage suspectTail;
     final long anchorSeq;
     final String anchorHash;
     final LedgerState s;
@@ -260,7 +300,13 @@ final class Audit {
     @Override
     public void damage(JournalDamage d) {
       if (d.check().equals("tail") && writerAlive.getAsBoolean()) {
-        return; // a batch a live writer is appending: audited once it is whole, never torn yet
+        // A batch a live writer is appending: audited once it is whole, never torn yet. But a
+        // complete line that fails is only ever a moment's view of a write in progress, so it
+        // is looked at again, and reported if it stays.
+        if (d.isFailingLineAtTail()) {
+          suspectTail = d;
+        }
+        return;
       }
       find("seq " + d.seq(), d.check(), d.detail() + " (segment " + d.segment() + ", offset " + d.offset() + ")");
     }

@@ -341,7 +341,10 @@ final class Writer implements AutoCloseable {
             ? lse
             : new LedgerStorageException("journal append failed: " + cause, cause);
     broken = fault;
-    LOG.error("storage fault; the ledger stops writing", fault);
+    // One line: every caller is told the fault itself, with its stack; the log only says why the
+    // ledger stopped writing.
+    LOG.error("storage fault; the ledger stops writing: {}", fault.getMessage());
+    LOG.debug("storage fault", fault);
     for (Task<?> t : tasks) {
       t.done.completeExceptionally(fault);
     }

@@ -72,6 +72,26 @@ class AuditLayoutTest {
   }
 
   @Test
+  void aCompleteLastRecordChangedWhileAWriterIsAliveIsAFinding() throws IOException {
+    Path dir = book();
+    Path segment;
+    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
+      segment = s.sorted().reduce((a, b) -> b).orElseThrow();
+    }
+    try (Ledger writer = Ledger.open(dir, clock)) {
+      String text = Files.readString(segment);
+      assertTrue(text.contains("\"bonus\""));
+      // a whole line that fails is a moment's view of a write in progress, or a change that stays
+      Files.writeString(segment, text.replace("\"bonus\"", "\"bogus\""));
+      AuditReport r = Ledger.audit(dir, null);
+      assertFalse(r.ok());
+      assertEquals("tail", checks(r).get(0), r::toString);
+      assertTrue(r.findings().get(0).detail().contains("stays while a writer is appending"), r::toString);
+      assertEquals(writer.head(), r.seq() + 1 + ":" + writer.head().split(":")[1], "audited up to the changed record");
+    }
+  }
+
+  @Test
   void aSegmentNamedBeforeTheFirstRecordIsAFinding() throws IOException {
     Path dir = book();
     Files.writeString(dir.resolve("segments").resolve("00000000000000000000.jsonl"), "anything\n");

@@ -33,4 +33,18 @@ public record JournalDamage(String check, long seq, String segment, long offset,
       throw new IllegalArgumentException("seq and offset must not be negative: " + seq + ", " + offset);
     }
   }
+
+  static final String TORN = "torn tail: ";
+  static final String LAST_LINE_FAILS = "last record: ";
+  static final String LINE_IN_UNENDED_BATCH_FAILS = "a record of the last batch, which never ends: ";
+
+  /**
+   * Whether this is a torn tail made of complete lines, one of which fails its checks. A write in
+   * progress shows so only for a moment (a reader overtaking it); an incomplete last line or a
+   * batch without its end can last as long as the write.
+   */
+  public boolean isFailingLineAtTail() {
+    return check.equals("tail")
+        && (detail.startsWith(TORN + LAST_LINE_FAILS) || detail.startsWith(TORN + LINE_IN_UNENDED_BATCH_FAILS));
+  }
 }

@@ -552,13 +552,14 @@ final class SegmentedJournal implements Journal {
       long offset = lines.offset(ls);
       if (codec.parse(b, ls, lf) != RecordCodec.OK) {
         if (lastSegment && lines.offset(lf) + 1 == limit) {
-          return endDamage(chain, name, offset, true, "last record: " + codec.problem);
+          return endDamage(chain, name, offset, true, JournalDamage.LAST_LINE_FAILS + codec.problem);
         }
         String problem = codec.problem;
         if (lastSegment && !batchEndFollows(lines, codec)) {
           // A crash mid-write can lose any page of a batch not yet forced, not only its last: with
           // no complete batch after it, the bad record belongs to a batch never acknowledged.
-          return endDamage(chain, name, offset, true, "a record of the last batch, which never ends: " + problem);
+          return endDamage(
+              chain, name, offset, true, JournalDamage.LINE_IN_UNENDED_BATCH_FAILS + problem);
         }
         return new JournalDamage("record", chain.expectedSeq, name, offset, problem);
       }
@@ -647,7 +648,7 @@ final class SegmentedJournal implements Journal {
     long at = chain.batchEnd != 0 ? chain.batchStartOffset : offset;
     long seq = chain.batchEnd != 0 ? chain.batchStartSeq : chain.expectedSeq;
     if (lastSegment) {
-      return new JournalDamage("tail", seq, segment, at, "torn tail: " + what);
+      return new JournalDamage("tail", seq, segment, at, JournalDamage.TORN + what);
     }
     return new JournalDamage(
         chain.batchEnd != 0 ? "chain" : "record", seq, segment, at,
