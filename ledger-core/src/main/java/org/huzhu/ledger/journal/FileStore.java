@@ -67,6 +67,8 @@ final class FileStore implements Store {
   /** The active segment's size with the room reserved after its content; the writer's alone. */
   private long activeReserved;
   private static final int LOCK_TRIES = 10;
+  /** Where the active segment's content ended at this writer's last force. */
+  private long forcedEnd;
   /** Appends forced by this writer. */
   private long forced;
   /** The append at which writing room last failed (a full disk), or none. */
@@ -358,9 +360,14 @@ final class FileStore implements Store {
   public void writeAndForce(String segment, long position, ByteBuffer src) throws IOException {
     write(segment, position, src);
     long end = appending.end();
+    long appended = end - forcedEnd;
     // A writer that forces once (a command run from the shell) would pay for the room and for
-    // cutting them at close, and gain nothing: they are written from the second force on.
-    if (forced++ > 0 && end > activeReserved - RESERVE / 4 && roomRefusedAt < forced - ROOM_RETRY) {
+    // cutting them at close, and gain nothing: they are written from the second force on. A large
+    // batch grows the file whatever is ahead of it, so it writes none either.
+    if (forced++ > 0
+        && appended < RESERVE / 4
+        && end > activeReserved - RESERVE / 4
+        && roomRefusedAt < forced - ROOM_RETRY) {
       // Written with the data and forced with it: the next appends then grow nothing.
       long from = Math.max(end, activeReserved);
       byte[] room = new byte[(int) (end + RESERVE - from)];
@@ -381,6 +388,7 @@ final class FileStore implements Store {
       }
     }
     active.force(false);
+    forcedEnd = end;
   }
 
   @Override
@@ -394,6 +402,7 @@ final class FileStore implements Store {
       try {
         a = new Active(segment, contentSize(ch));
         activeReserved = ch.size();
+        forcedEnd = a.end();
       } catch (IOException e) {
         closeQuietly(ch);
         throw e;
