@@ -224,14 +224,14 @@ final class Audit {
           return false;
         }
       }
+      String unwritten = DecisionAudit.problem(s, e);
+      if (unwritten != null) {
+        // found, and applied as written, as a credit or postings that do not re-derive are
+        find(e.id(), "record", EntryPostings.article(e.kind()) + " " + e.kind() + " that " + unwritten + where(r));
+      }
       if (e.detail() instanceof EntryDetail.Credit) {
         // a credit's postings are held to its re-derived breakdown, with the finding named for that
         return CreditAudit.check(s, e, this::find, () -> where(r));
-      }
-      String unwritten = DecisionAudit.problem(s, e);
-      if (unwritten != null) {
-        // found, and applied as written, as below
-        find(e.id(), "record", EntryPostings.article(e.kind()) + " " + e.kind() + " that " + unwritten + where(r));
       }
       List<Posting> expected =
           EntryPostings.of(

@@ -3,6 +3,8 @@ package org.huzhu.ledger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The audit's checks that an entry written by a command is one the command would have written
@@ -15,8 +17,78 @@ import java.util.List;
 final class DecisionAudit {
   private DecisionAudit() {}
 
+  /** Ids a user gives entries: the contract's pattern, without the prefixes the ledger keeps. */
+  private static final Pattern USER_ID = Pattern.compile("(?!reversal:|expire:|sys:)[A-Za-z0-9._:-]{1,64}");
+  /** Member ids and whoever verified a sign-in. */
+  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+  private static final Set<String> RESERVED_MEMBERS = Set.of("pool", "issued", "expired");
+
   /** What the ledger would not have written of {@code e}, or null when nothing. */
   static String problem(LedgerState s, Entry e) {
+    String structure = structure(s, e);
+    return structure != null ? structure : decision(s, e);
+  }
+
+  /** The ledger's own entries in their places, with the ids it gives them; users' ids in form. */
+  private static String structure(LedgerState s, Entry e) {
+    EntryDetail d = e.detail();
+    if ((e.seq() == 1) != (d instanceof EntryDetail.LedgerCreated)) {
+      return e.seq() == 1 ? "comes first, where the entry creating the ledger belongs" : "creates the ledger again";
+    }
+    if (d instanceof EntryDetail.LedgerCreated) {
+      return e.id().equals("sys:ledger") ? null : "has the id " + e.id() + ", not sys:ledger";
+    }
+    if (d instanceof EntryDetail.Enrolment x) {
+      if (!PLAIN_ID.matcher(x.member()).matches() || RESERVED_MEMBERS.contains(x.member())) {
+        return "enrols " + x.member() + ", which is not a member id";
+      }
+      MemberState m = s.member(x.member());
+      String id = "sys:member:" + x.member() + (m == null ? "" : ":" + (m.enrolments + 1));
+      if (!e.id().equals(id)) {
+        return "has the id " + e.id() + ", not " + id;
+      }
+      if (m != null && !m.joinedOn.equals(x.joinedOn())) {
+        return "says " + x.member() + " joined on " + x.joinedOn() + ", who joined on " + m.joinedOn;
+      }
+      return null;
+    }
+    if (d instanceof EntryDetail.RulesPublished x) {
+      int last = s.rules.isEmpty() ? 0 : s.rules.get(s.rules.size() - 1).version();
+      if (x.version() <= last) {
+        return "publishes rules version " + x.version() + " after version " + last;
+      }
+      return e.id().equals("sys:rules:" + x.version()) ? null : "has the id " + e.id() + ", not sys:rules:" + x.version();
+    }
+    if (d instanceof EntryDetail.CatalogPublished x) {
+      String id = "sys:catalog:" + (s.catalogVersions + 1);
+      return x.version() == s.catalogVersions + 1 && e.id().equals(id) ? null
+          : "is catalog version " + x.version() + " with the id " + e.id() + ", where the next is " + id;
+    }
+    if (d instanceof EntryDetail.Credit c) {
+      if (!USER_ID.matcher(e.id()).matches()) {
+        return "has the id " + e.id() + ", which no sign-in may have";
+      }
+      if (!PLAIN_ID.matcher(c.verifiedBy()).matches() || c.verifiedBy().equals(c.member())) {
+        return "was verified by " + c.verifiedBy() + ", which the import rejects for member " + c.member();
+      }
+      MemberState m = s.member(c.member());
+      if (m != null && m.joinedOn != null && e.date().isBefore(m.joinedOn)) {
+        return "is dated " + e.date() + ", before " + m.id + " joined on " + m.joinedOn;
+      }
+      return null;
+    }
+    if (d instanceof EntryDetail.Reversal x) {
+      return USER_ID.matcher(e.id()).matches() || e.id().equals("reversal:" + x.target()) ? null
+          : "has the id " + e.id() + ", neither a user's nor reversal:" + x.target();
+    }
+    if (d instanceof EntryDetail.Expiry) {
+      return null; // its id is checked with its lot
+    }
+    return USER_ID.matcher(e.id()).matches() ? null : "has the id " + e.id() + ", which no command gives";
+  }
+
+  /** What the command behind {@code e} would have refused against the state before it. */
+  private static String decision(LedgerState s, Entry e) {
     EntryDetail d = e.detail();
     if (d instanceof EntryDetail.Expiry x) {
       return expiry(s, e, x);

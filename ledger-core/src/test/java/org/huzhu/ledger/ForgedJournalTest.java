@@ -156,6 +156,10 @@ class ForgedJournalTest {
                 "before 2026-03-05 when v1 was last posted to"),
             new Forgery("adj", body -> body.replace("\"date\":\"2026-11-23\"", "\"date\":\"2025-12-01\""),
                 "before v1 joined on 2026-01-01"),
+            new Forgery("a", body -> body.replace("\"verified_by\":\"g1\"", "\"verified_by\":\"v1\""),
+                "was verified by v1, which the import rejects"),
+            new Forgery("sys:member:v1", body -> body.replace("\"id\":\"sys:member:v1\"", "\"id\":\"sys:member:v1:7\""),
+                "not sys:member:v1"),
             new Forgery("cut", body -> body.replace("\"price_points\":20", "\"price_points\":2")
                     .replace("\"points\":-20", "\"points\":-2").replace("\"points\":20", "\"points\":2")
                     .replace("\"points\":10}", "\"points\":2}"),
