@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.huzhu.ledger.imports.Ids;
 
 /**
  * The audit's checks that an entry written by a command is one the command would have written
@@ -17,10 +17,6 @@ import java.util.regex.Pattern;
 final class DecisionAudit {
   private DecisionAudit() {}
 
-  /** Ids a user gives entries: the contract's pattern, without the prefixes the ledger keeps. */
-  private static final Pattern USER_ID = Pattern.compile("(?!reversal:|expire:|sys:)[A-Za-z0-9._:-]{1,64}");
-  /** Member ids and whoever verified a sign-in. */
-  private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private static final Set<String> RESERVED_MEMBERS = Set.of("pool", "issued", "expired");
 
   /** What the ledger would not have written of {@code e}, or null when nothing. */
@@ -39,7 +35,7 @@ final class DecisionAudit {
       return e.id().equals("sys:ledger") ? null : "has the id " + e.id() + ", not sys:ledger";
     }
     if (d instanceof EntryDetail.Enrolment x) {
-      if (!PLAIN_ID.matcher(x.member()).matches() || RESERVED_MEMBERS.contains(x.member())) {
+      if (!Ids.isPlainId(x.member()) || RESERVED_MEMBERS.contains(x.member())) {
         return "enrols " + x.member() + ", which is not a member id";
       }
       MemberState m = s.member(x.member());
@@ -65,10 +61,10 @@ final class DecisionAudit {
           : "is catalog version " + x.version() + " with the id " + e.id() + ", where the next is " + id;
     }
     if (d instanceof EntryDetail.Credit c) {
-      if (!USER_ID.matcher(e.id()).matches()) {
+      if (!Ids.isUserEntryId(e.id())) {
         return "has the id " + e.id() + ", which no sign-in may have";
       }
-      if (!PLAIN_ID.matcher(c.verifiedBy()).matches() || c.verifiedBy().equals(c.member())) {
+      if (!Ids.isPlainId(c.verifiedBy()) || c.verifiedBy().equals(c.member())) {
         return "was verified by " + c.verifiedBy() + ", which the import rejects for member " + c.member();
       }
       MemberState m = s.member(c.member());
@@ -78,13 +74,13 @@ final class DecisionAudit {
       return null;
     }
     if (d instanceof EntryDetail.Reversal x) {
-      return USER_ID.matcher(e.id()).matches() || e.id().equals("reversal:" + x.target()) ? null
+      return Ids.isUserEntryId(e.id()) || e.id().equals("reversal:" + x.target()) ? null
           : "has the id " + e.id() + ", neither a user's nor reversal:" + x.target();
     }
     if (d instanceof EntryDetail.Expiry) {
       return null; // its id is checked with its lot
     }
-    return USER_ID.matcher(e.id()).matches() ? null : "has the id " + e.id() + ", which no command gives";
+    return Ids.isUserEntryId(e.id()) ? null : "has the id " + e.id() + ", which no command gives";
   }
 
   /** What the command behind {@code e} would have refused against the state before it. */

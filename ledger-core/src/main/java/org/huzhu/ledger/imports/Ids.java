@@ -1,10 +1,11 @@
 package org.huzhu.ledger.imports;
 
 /**
- * The contract's id patterns, checked by hand: they run for every field of every row, and a loop
- * over the characters is several times faster than a regular expression.
+ * The contract's id patterns, checked by hand: they run for every field of every row (and the
+ * audit's every entry), and a loop over the characters is several times faster than a regular
+ * expression.
  */
-final class Ids {
+public final class Ids {
   /** Longest id, member id, activity key, team or grid. */
   static final int MAX_ID = 64;
 
@@ -28,7 +29,7 @@ final class Ids {
   private Ids() {}
 
   /** {@code [A-Za-z0-9._-]{1,64}}: member ids, {@code verified_by}, activity keys. */
-  static boolean isPlainId(String s) {
+  public static boolean isPlainId(String s) {
     return matches(s, false);
   }
 
@@ -36,7 +37,7 @@ final class Ids {
    * {@code [A-Za-z0-9._:-]{1,64}} not starting with {@code reversal:}, {@code expire:} or {@code
    * sys:}: ids a user may give to entries, such as {@code signin_id}.
    */
-  static boolean isUserEntryId(String s) {
+  public static boolean isUserEntryId(String s) {
     return matches(s, true) && !isReservedPrefix(s);
   }
 
