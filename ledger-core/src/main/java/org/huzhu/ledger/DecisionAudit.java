@@ -114,10 +114,14 @@ final class DecisionAudit {
     }
     if (d instanceof EntryDetail.Reversal x) {
       EntryInfo target = s.entry(x.target());
-      if (target != null && e.date().isBefore(target.date())) {
+      if (target == null) {
+        return null; // found as a reversal of nothing
+      }
+      if (e.date().isBefore(target.date())) {
         return "is dated " + e.date() + ", before the entry it reverses (" + target.date() + ")";
       }
-      return dates(s, e);
+      String lots = reversedLots(s, e, x, target);
+      return lots != null ? lots : dates(s, e);
     }
     return null;
   }
@@ -188,6 +192,49 @@ final class DecisionAudit {
     String spent = a.points() < 0 ? spent(m, -a.points(), e.date(), a.spent()) : a.spent().isEmpty() ? null
         : "adds points and names lots it spent";
     return spent != null ? spent : dates(s, e);
+  }
+
+  /**
+   * A reversal puts spent points back into the very lots they came from, none of them expired by
+   * its date, and takes back a lot only while nothing of it was spent or expired.
+   */
+  private static String reversedLots(LedgerState s, Entry e, EntryDetail.Reversal x, EntryInfo target) {
+    EntryDetail td = target.entry() == null ? null : target.entry().detail();
+    List<EntryDetail.LotSpend> spent =
+        td instanceof EntryDetail.Redemption r ? r.spent()
+            : td instanceof EntryDetail.Adjustment a && a.points() < 0 ? a.spent()
+            : List.of();
+    if (!spent.equals(x.restored())) {
+      return "puts back lots " + lots(x.restored()) + ", the entry it reverses spent " + lots(spent);
+    }
+    String member =
+        td instanceof EntryDetail.Redemption r ? r.member()
+            : td instanceof EntryDetail.Adjustment a ? a.member()
+            : target.credit() != null ? target.credit().member()
+            : null;
+    MemberState m = member == null ? null : s.member(member);
+    if (m == null) {
+      return null;
+    }
+    for (EntryDetail.LotSpend l : spent) {
+      Lot lot = m.lot(l.lot());
+      if (lot == null || lot.expired || lot.isDueOn(e.date())) {
+        return "puts points back into lot " + l.lot() + ", which has expired by " + e.date();
+      }
+    }
+    boolean takesALot =
+        td instanceof EntryDetail.Adjustment a ? a.points() > 0 : target.credit() != null && target.credit().points() > 0;
+    Lot lot = takesALot ? m.lot(x.target()) : null;
+    if (takesALot && lot == null) {
+      return "takes back lot " + x.target() + ", which member " + member + " no longer holds";
+    }
+    if (lot != null && lot.original - lot.remaining - lot.expiredPoints > 0) {
+      return "takes back lot " + x.target() + ", of which " + (lot.original - lot.remaining - lot.expiredPoints) + " points were spent";
+    }
+    if (lot != null && (lot.expired || lot.isDueOn(e.date()))) {
+      return "takes back lot " + x.target() + ", which has expired by " + e.date();
+    }
+    return null;
   }
 
   /** Whether {@code spent} is what spending {@code points} oldest first on {@code day} takes. */

@@ -166,11 +166,15 @@ class ForgedJournalTest {
                 "the catalog says m-barber at 20"),
             new Forgery("cut", body -> body.replace("{\"lot\":\"a\",\"points\":10},{\"lot\":\"b\",\"points\":10}",
                     "{\"lot\":\"b\",\"points\":10},{\"lot\":\"a\",\"points\":10}"),
-                "oldest first they are a 10, b 10"))) {
+                "oldest first they are a 10, b 10"),
+            new Forgery("reversal:cut", body -> body.replace("{\"lot\":\"a\",\"points\":10},{\"lot\":\"b\",\"points\":10}",
+                    "{\"lot\":\"adj\",\"points\":10},{\"lot\":\"b\",\"points\":10}"),
+                "puts back lots adj 10, b 10, the entry it reverses spent a 10, b 10"))) {
       Path book = book();
       try (Ledger l = Ledger.open(book, clock)) {
         l.publishCatalog(ModelProperties.CATALOG.getBytes(StandardCharsets.UTF_8), "catalog.json");
         l.redeem(new RedeemRequest("cut", "v1", "haircut", 1, null));
+        l.reverse(new ReverseRequest("cut", "wrong item", null, null));
       }
       assertTrue(Ledger.audit(book, null).ok());
       forgeEntry(book, f.entry(), f.edit());
