@@ -51,6 +51,7 @@ final class FileStore implements Store {
    * it exists for that.
    */
   private static final Set<Path> LOCKED_HERE = ConcurrentHashMap.newKeySet();
+  private static final Object PROBES = new Object();
 
   private final Path dir;
   private final Path segments;
@@ -163,8 +164,12 @@ final class FileStore implements Store {
     } catch (IOException e) {
       throw new LedgerStorageException("cannot resolve ledger directory " + dir, e);
     }
-    if (!LOCKED_HERE.add(key)) {
-      throw heldBy(String.valueOf(ProcessHandle.current().pid()), null);
+    // A reader's probe of whether a writer is alive claims the path for a moment: a few tries.
+    for (int attempt = 0; !LOCKED_HERE.add(key); attempt++) {
+      if (attempt + 1 >= LOCK_TRIES) {
+        throw heldBy(String.valueOf(ProcessHandle.current().pid()), null);
+      }
+      pause();
     }
     FileChannel channel = null;
     try {
@@ -179,15 +184,12 @@ final class FileStore implements Store {
         // A reader asking whether a writer is alive holds a shared lock for a moment: a few tries.
         for (int attempt = 0; acquired == null && attempt < LOCK_TRIES; attempt++) {
           if (attempt > 0) {
-            Thread.sleep(10);
+            pause();
           }
           acquired = channel.tryLock();
         }
       } catch (OverlappingFileLockException e) {
         throw heldBy(String.valueOf(ProcessHandle.current().pid()), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new LedgerStorageException("interrupted while locking ledger at " + dir, e);
       }
       if (acquired == null) {
         throw heldBy(holder(channel), null);
@@ -210,6 +212,15 @@ final class FileStore implements Store {
       closeQuietly(channel);
       LOCKED_HERE.remove(key);
       throw e;
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(10);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedgerStorageException("interrupted while locking ledger at " + dir, e);
     }
   }
 
@@ -428,6 +439,13 @@ final class FileStore implements Store {
   private void retireActive() throws IOException {
     FileChannel ch = active;
     Active a = appending;
+    if (!stillLocked()) {
+      // Another writer may be appending into this room now: nothing is cut.
+      active = null;
+      appending = null;
+      closeQuietly(ch);
+      return;
+    }
     if (ch == null) {
       List<String> names = segments();
       if (!names.isEmpty()) {
@@ -601,8 +619,12 @@ final class FileStore implements Store {
    * A lock file removed or replaced while this writer held it lets a second writer in, and two
    * writers would write over each other's records: the first to see it stops writing.
    */
+  private boolean stillLocked() throws IOException {
+    return lockFileKey == null || lockFileKey.equals(lockFileKeyNow());
+  }
+
   private void checkStillLocked() throws IOException {
-    if (lockFileKey != null && !lockFileKey.equals(lockFileKeyNow())) {
+    if (!stillLocked()) {
       throw new IOException(
           "the lock file " + dir.resolve(LOCK) + " was removed or replaced while this writer held it;"
               + " another writer may be appending, so this one writes no more");
@@ -623,24 +645,31 @@ final class FileStore implements Store {
     try {
       Path key = dir.toRealPath();
       // Claimed for the probe, so that no writer of this process locks the file meanwhile: closing
-      // the probe's channel would let go of that writer's lock too.
-      if (!LOCKED_HERE.add(key)) {
-        return true;
-      }
-      try (FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.READ)) {
-        // The system is asked, not the number in the file: that outlives its writer, and may name
-        // another live process. Held for no longer than the question; a writer retries meanwhile.
-        FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
-        if (probe == null) {
-          return true;
-        }
-        probe.release();
-        return false;
-      } finally {
-        LOCKED_HERE.remove(key);
+      // the probe's channel would let go of that writer's lock too. One probe at a time, so that
+      // a path claimed here is always a writer's.
+      synchronized (PROBES) {
+        return probe(key);
       }
     } catch (IOException | OverlappingFileLockException e) {
       return false;
+    }
+  }
+
+  private boolean probe(Path key) throws IOException {
+    if (!LOCKED_HERE.add(key)) {
+      return true;
+    }
+    try (FileChannel ch = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.READ)) {
+      // The system is asked, not the number in the file: that outlives its writer, and may name
+      // another live process. Held for no longer than the question; a writer retries meanwhile.
+      FileLock probe = ch.tryLock(0, Long.MAX_VALUE, true);
+      if (probe == null) {
+        return true;
+      }
+      probe.release();
+      return false;
+    } finally {
+      LOCKED_HERE.remove(key);
     }
   }
 

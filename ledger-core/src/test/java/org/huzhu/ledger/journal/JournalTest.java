@@ -118,6 +118,56 @@ class JournalTest {
   }
 
   @Test
+  void readersAskingAtOnceWhetherAWriterIsAliveNeverTakeEachOtherForOne() throws Exception {
+    Path dir = tmp.resolve("probed");
+    try (Journal j = Journals.create(dir)) {
+      j.append(entries(1, 1));
+    }
+    java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
+    List<Thread> readers = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      readers.add(
+          new Thread(
+              () -> {
+                try (Journal r = Journals.openReader(dir)) {
+                  for (int i = 0; i < 300; i++) {
+                    if (r.writerAlive()) {
+                      alive.incrementAndGet();
+                    }
+                  }
+                }
+              }));
+    }
+    readers.forEach(Thread::start);
+    for (Thread r : readers) {
+      r.join();
+    }
+    assertEquals(0, alive.get());
+    try (Journal j = Journals.openWriter(dir)) {
+      assertTrue(j.writerAlive());
+    }
+  }
+
+  @Test
+  void aWriterWhoseLockFileWasReplacedCutsNothingAtClose() throws IOException {
+    Path dir = tmp.resolve("shared-room");
+    Path segment = dir.resolve("segments").resolve("00000000000000000001.jsonl");
+    byte[] other = "what a second writer appended into the room\n".getBytes(StandardCharsets.UTF_8);
+    try (Journal j = Journals.create(dir)) {
+      j.append(entries(1, 1));
+      j.append(entries(2, 1)); // from the second force on, room is kept ahead of the records
+      long contentEnd = Files.readString(segment).stripTrailing().length() + 1;
+      assertTrue(Files.size(segment) > contentEnd, "room ahead of the records");
+      Files.delete(dir.resolve("lock"));
+      Files.writeString(dir.resolve("lock"), "1\n");
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(segment, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(other), contentEnd);
+      }
+    }
+    assertTrue(Files.readString(segment).contains(new String(other, StandardCharsets.UTF_8)), "the other writer's bytes stay");
+  }
+
+  @Test
   void rollsSegmentsAndReadsAnySeq() throws IOException {
     Path dir = tmp.resolve("roll");
     try (Journal j = Journals.create(dir, 2_000)) {
