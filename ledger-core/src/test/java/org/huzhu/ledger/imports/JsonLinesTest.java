@@ -87,6 +87,19 @@ class JsonLinesTest {
   }
 
   @Test
+  void halfOfACharacterIsMalformedAndAWholeOneIsText() {
+    assertEquals(
+        "line 1: team holds half of a character (\\ud800)",
+        detail(jsonl(GOOD.replace("{", "{\"team\":\"a\\ud800b\",")).get(0)));
+    assertEquals(
+        "line 1: member_id holds half of a character (\\udc00)",
+        detail(jsonl(GOOD.replace("\"v1\"", "\"\\udc00\"")).get(0)));
+    SigninRow whole =
+        assertInstanceOf(SigninRow.class, jsonl(GOOD.replace("{", "{\"team\":\"\\ud83d\\ude00\",")).get(0));
+    assertEquals("\ud83d\ude00", whole.team());
+  }
+
+  @Test
   void nullOrAbsentIsEmpty() {
     SigninRow nullOut =
         assertInstanceOf(
