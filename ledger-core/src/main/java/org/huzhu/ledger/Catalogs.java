@@ -89,6 +89,9 @@ final class Catalogs {
     if (v == null || !v.isTextual() || v.textValue().isBlank()) {
       throw bad(fileName, where + "." + field + ": must be a non-empty string");
     }
+    if (org.huzhu.ledger.imports.Ids.halfACharacter(v.textValue()) >= 0) {
+      throw bad(fileName, where + "." + field + ": holds half of a character (a lone surrogate), which is not text");
+    }
     return v.textValue().strip();
   }
 

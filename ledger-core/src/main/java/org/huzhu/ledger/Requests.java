@@ -39,6 +39,10 @@ final class Requests {
     if (t.codePointCount(0, t.length()) > Texts.MAX_FREE_TEXT) {
       throw new IllegalArgumentException(name + " is longer than 200 characters");
     }
+    if (org.huzhu.ledger.imports.Ids.halfACharacter(t) >= 0) {
+      // not text: the journal's UTF-8 cannot hold it, and would keep '?' instead
+      throw new IllegalArgumentException(name + " holds half of a character (a lone surrogate)");
+    }
     return t;
   }
 }

@@ -1,6 +1,7 @@
 package org.huzhu.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
@@ -69,6 +70,19 @@ class JsonLinesTest {
                "price_points": 0}]}
             """));
     assertEquals("catalog.json: line 2: colour: unknown field", catalogRefusal("{\"items\": [],\n \"colour\": 1}"));
+  }
+
+  @Test
+  void halfOfACharacterInARulesOrCatalogNameRefusesTheFile() {
+    assertEquals(
+        "catalog.json: line 1: items[0].name: holds half of a character (a lone surrogate), which is not text",
+        catalogRefusal("{\"items\": [{\"id\": \"a\", \"name\": \"A\\ud800\", \"merchant\": \"m\", \"price_points\": 5}]}"));
+    assertTrue(
+        rulesRefusal(
+                "{\"version\": 1, \"effective_from\": \"2026-01-01\",\n"
+                    + " \"activities\": {\"a\": {\"name\": \"\\udc00\", \"points_per_event\": 1}}}")
+            .endsWith("activities.a.name: holds half of a character (a lone surrogate), which is not text"),
+        "rules refusal");
   }
 
   @Test

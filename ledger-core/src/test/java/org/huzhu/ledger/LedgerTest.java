@@ -247,6 +247,11 @@ class LedgerTest {
         "team is longer than 200 characters",
         assertThrows(IllegalArgumentException.class, () -> new MemberRecord("v9", LocalDate.of(2026, 1, 1), "t".repeat(201), null))
             .getMessage());
+    assertEquals(
+        "reason holds half of a character (a lone surrogate)",
+        assertThrows(IllegalArgumentException.class, () -> new AdjustRequest("A", "v1", 5, 0, "r\ud800", "p", null))
+            .getMessage());
+    assertEquals("r\ud83d\ude00", new AdjustRequest("A", "v1", 5, 0, "r\ud83d\ude00", "p", null).reason());
     MemberRecord blank = new MemberRecord("v9", LocalDate.of(2026, 1, 1), "  ", " g1\t");
     assertEquals(null, blank.team());
     assertEquals("g1", blank.grid());

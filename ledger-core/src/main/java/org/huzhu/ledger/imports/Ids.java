@@ -72,4 +72,17 @@ public final class Ids {
   static boolean isLabel(String s) {
     return !s.isEmpty() && s.length() <= MAX_LABEL;
   }
+
+  /** Where {@code text} holds a surrogate without its other half, or -1. */
+  public static int halfACharacter(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
 }

@@ -147,11 +147,11 @@ final class JsonLinesSigninReader extends DecodedReader {
         seen[field] = true;
         if (value == JsonToken.VALUE_STRING) {
           String text = p.getText();
-          if (halfACharacter(text) >= 0) {
+          if (Ids.halfACharacter(text) >= 0) {
             // JSON can escape half of a character (a lone surrogate), which no file's bytes can
             // hold and which would be journaled as '?': not text
             problem = problem != null ? problem : name + " holds half of a character (\\u"
-                + Integer.toHexString(text.charAt(halfACharacter(text))) + ")";
+                + Integer.toHexString(text.charAt(Ids.halfACharacter(text))) + ")";
             continue;
           }
           if (text.length() > SigninFields.FIELD_CAP) {
@@ -179,19 +179,6 @@ final class JsonLinesSigninReader extends DecodedReader {
       return SigninFields.malformed(rowLine, n, values[SigninFields.SIGNIN_ID], problem);
     }
     return SigninFields.toRow(rowLine, n, values, overlong, zone);
-  }
-
-  /** Where {@code text} holds a surrogate without its other half, or -1. */
-  static int halfACharacter(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private static String firstLine(String message) {

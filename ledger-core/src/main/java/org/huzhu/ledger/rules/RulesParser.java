@@ -432,6 +432,9 @@ final class RulesParser {
     if (!(v instanceof String)) {
       throw refuse(path, "must be a string, not " + kind(v));
     }
+    if (org.huzhu.ledger.imports.Ids.halfACharacter((String) v) >= 0) {
+      throw refuse(path, "holds half of a character (a lone surrogate), which is not text");
+    }
     return (String) v;
   }
 
