@@ -87,7 +87,7 @@ class AuditLayoutTest {
       assertFalse(r.ok());
       assertEquals("tail", checks(r).get(0), r::toString);
       assertTrue(r.findings().get(0).detail().contains("stays while a writer is appending"), r::toString);
-      assertEquals(writer.head(), r.seq() + 1 + ":" + writer.head().split(":")[1], "audited up to the changed record");
+      assertTrue(writer.head().startsWith((r.seq() + 1) + ":"), "audited up to the changed record, the writer's last");
     }
   }
 
