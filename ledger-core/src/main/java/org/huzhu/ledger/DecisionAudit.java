@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.huzhu.ledger.imports.Ids;
 
 /**
  * The audit's checks that an entry written by a command is one the command would have written
@@ -35,7 +34,7 @@ final class DecisionAudit {
       return e.id().equals("sys:ledger") ? null : "has the id " + e.id() + ", not sys:ledger";
     }
     if (d instanceof EntryDetail.Enrolment x) {
-      if (!Ids.isPlainId(x.member()) || RESERVED_MEMBERS.contains(x.member())) {
+      if (!Texts.isPlainId(x.member()) || RESERVED_MEMBERS.contains(x.member())) {
         return "enrols " + x.member() + ", which is not a member id";
       }
       MemberState m = s.member(x.member());
@@ -61,10 +60,10 @@ final class DecisionAudit {
           : "is catalog version " + x.version() + " with the id " + e.id() + ", where the next is " + id;
     }
     if (d instanceof EntryDetail.Credit c) {
-      if (!Ids.isUserEntryId(e.id())) {
+      if (!Texts.isCallerEntryId(e.id())) {
         return "has the id " + e.id() + ", which no sign-in may have";
       }
-      if (!Ids.isPlainId(c.verifiedBy()) || c.verifiedBy().equals(c.member())) {
+      if (!Texts.isPlainId(c.verifiedBy()) || c.verifiedBy().equals(c.member())) {
         return "was verified by " + c.verifiedBy() + ", which the import rejects for member " + c.member();
       }
       MemberState m = s.member(c.member());
@@ -74,13 +73,13 @@ final class DecisionAudit {
       return null;
     }
     if (d instanceof EntryDetail.Reversal x) {
-      return Ids.isUserEntryId(e.id()) || e.id().equals("reversal:" + x.target()) ? null
+      return Texts.isCallerEntryId(e.id()) || e.id().equals("reversal:" + x.target()) ? null
           : "has the id " + e.id() + ", neither a user's nor reversal:" + x.target();
     }
     if (d instanceof EntryDetail.Expiry) {
       return null; // its id is checked with its lot
     }
-    return Ids.isUserEntryId(e.id()) ? null : "has the id " + e.id() + ", which no command gives";
+    return Texts.isCallerEntryId(e.id()) ? null : "has the id " + e.id() + ", which no command gives";
   }
 
   /** What the command behind {@code e} would have refused against the state before it. */

@@ -1,7 +1,7 @@
 package org.huzhu.ledger.imports;
 
 /**
- * The contract's id patterns, checked by hand: they run for every field of every row (and the
+ * The contract's id patterns, checked by hand: they run for every field of every row (and for the
  * audit's every entry), and a loop over the characters is several times faster than a regular
  * expression.
  */
@@ -29,7 +29,7 @@ public final class Ids {
   private Ids() {}
 
   /** {@code [A-Za-z0-9._-]{1,64}}: member ids, {@code verified_by}, activity keys. */
-  public static boolean isPlainId(String s) {
+  static boolean isPlainId(String s) {
     return matches(s, false);
   }
 
