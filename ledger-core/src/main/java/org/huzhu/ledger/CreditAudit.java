@@ -39,11 +39,10 @@ final class CreditAudit {
     }
     // The import converts every sign-in to the ledger's zone; in another zone a credit could fall
     // on another day, and so under another multiplier or another day's cap.
-    for (java.time.ZonedDateTime t : java.util.Arrays.asList(c.checkIn(), c.checkOut())) {
-      if (t != null && s.zone != null && !t.getZone().equals(s.zone)) {
-        f.find(e.id(), "rederive", "signs in at " + t + ", not in the ledger's zone " + s.zone + where.get());
-        return true;
-      }
+    java.time.ZonedDateTime elsewhere = !inZone(c.checkIn(), s) ? c.checkIn() : !inZone(c.checkOut(), s) ? c.checkOut() : null;
+    if (elsewhere != null) {
+      f.find(e.id(), "rederive", "signs in at " + elsewhere + ", not in the ledger's zone " + s.zone + where.get());
+      return true;
     }
     long already = Math.max(0, m.dayPoints.on(e.date()));
     CreditResult again = Accrual.credit(new SigninFacts(c.activity(), c.checkIn(), c.checkOut()), inForce, already);
@@ -69,6 +68,10 @@ final class CreditAudit {
       }
     }
     return true;
+  }
+
+  private static boolean inZone(java.time.ZonedDateTime t, LedgerState s) {
+    return t == null || s.zone == null || t.getZone().equals(s.zone);
   }
 
   private static String postings(List<Posting> postings) {
