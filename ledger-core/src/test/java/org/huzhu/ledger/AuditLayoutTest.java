@@ -40,6 +40,12 @@ class AuditLayoutTest {
     return r.findings().stream().map(AuditReport.Finding::check).toList();
   }
 
+  private static Path lastSegment(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
+      return s.sorted().reduce((a, b) -> b).orElseThrow();
+    }
+  }
+
   private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
@@ -51,10 +57,7 @@ class AuditLayoutTest {
   @Test
   void aBatchALiveWriterIsStillWritingIsNoFindingButATornOneIs() throws IOException {
     Path dir = book();
-    Path segment;
-    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
-      segment = s.sorted().reduce((a, b) -> b).orElseThrow();
-    }
+    Path segment = lastSegment(dir);
     String half = "{\"seq\":99,\"prev\":\"";
     try (Ledger writer = Ledger.open(dir, clock)) {
       // What an audit in another process may see while the writer is halfway through a batch.
@@ -74,10 +77,7 @@ class AuditLayoutTest {
   @Test
   void aCompleteLastRecordChangedWhileAWriterIsAliveIsAFinding() throws IOException {
     Path dir = book();
-    Path segment;
-    try (Stream<Path> s = Files.list(dir.resolve("segments"))) {
-      segment = s.sorted().reduce((a, b) -> b).orElseThrow();
-    }
+    Path segment = lastSegment(dir);
     try (Ledger writer = Ledger.open(dir, clock)) {
       String text = Files.readString(segment);
       assertTrue(text.contains("\"bonus\""));
