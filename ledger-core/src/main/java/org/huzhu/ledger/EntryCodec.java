@@ -49,6 +49,17 @@ final class EntryCodec {
   private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
 
   static byte[] toJson(Entry e) {
+    if (e.detail() instanceof EntryDetail.Credit) {
+      byte[] credit = CanonicalCredits.write(e);
+      if (credit != null) {
+        return credit;
+      }
+    }
+    return generate(e);
+  }
+
+  /** Writes any entry with a JSON generator: what {@link #toJson} does for all but most credits. */
+  static byte[] generate(Entry e) {
     Encoder encoder = ENCODERS.get();
     JsonGenerator g = encoder.g;
     boolean reusable = false;
@@ -181,6 +192,12 @@ final class EntryCodec {
    * @throws IllegalArgumentException if the JSON is not an entry this version can read
    */
   static Entry fromJson(long seq, byte[] json) {
+    Entry credit = CanonicalCredits.read(seq, json);
+    return credit != null ? credit : parse(seq, json);
+  }
+
+  /** Reads any entry with a JSON parser: what {@link #fromJson} does for all but the ledger's own credits. */
+  static Entry parse(long seq, byte[] json) {
     try (JsonParser p = FACTORY.createParser(json)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException("entry " + seq + " is not a JSON object");
