@@ -177,18 +177,19 @@ final class Commands {
       }
     }
     for (Lot l : due) {
-      out.add(Writer.post(tx, expiryEntry(memberId, l)));
+      out.add(Writer.post(tx, expiryEntry(tx, memberId, l)));
     }
     return out;
   }
 
-  static Entry expiryEntry(String memberId, Lot l) {
-    EntryDetail.Expiry d = new EntryDetail.Expiry(memberId, l.id, l.remaining);
-    return new Entry(0, "expire:" + l.id, l.expiresOn, EntryPostings.of(d, null), d);
+  static Entry expiryEntry(LedgerState s, String memberId, Lot l) {
+    String lotId = s.idOf(l.seq);
+    EntryDetail.Expiry d = new EntryDetail.Expiry(memberId, lotId, l.remaining);
+    return new Entry(0, "expire:" + lotId, l.expiresOn, EntryPostings.of(d, null), d);
   }
 
   /** Lots to spend {@code points} from, oldest first, among those spendable on {@code day}. */
-  static List<EntryDetail.LotSpend> spendOldestFirst(MemberState m, long points, LocalDate day) {
+  static List<EntryDetail.LotSpend> spendOldestFirst(LedgerState s, MemberState m, long points, LocalDate day) {
     List<EntryDetail.LotSpend> out = new ArrayList<>();
     long left = points;
     for (Lot l : m.lots) {
@@ -199,7 +200,7 @@ final class Commands {
         continue;
       }
       long take = Math.min(left, l.remaining);
-      out.add(new EntryDetail.LotSpend(l.id, take));
+      out.add(new EntryDetail.LotSpend(s.idOf(l.seq), take));
       left -= take;
     }
     if (left != 0) {
@@ -231,7 +232,7 @@ final class Commands {
       if (m.spendablePoints(day) < -r.points()) {
         throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "few-spendable-points", m.id, m.spendablePoints(day), -r.points());
       }
-      spent = spendOldestFirst(m, -r.points(), day);
+      spent = spendOldestFirst(tx, m, -r.points(), day);
     }
     if (r.minutes() < 0 && m.minutes + r.minutes() < tx.hoursFloor(day)) {
       throw LedgerRefusal.of(
@@ -286,17 +287,17 @@ final class Commands {
         lotPoints = a.points();
       } else {
         restored = a.spent();
-        checkRestorable(tx.member(a.member()), restored, day);
+        checkRestorable(tx, tx.member(a.member()), restored, day);
       }
     } else if (d instanceof EntryDetail.Redemption red) {
       restored = red.spent();
-      checkRestorable(tx.member(red.member()), restored, day);
+      checkRestorable(tx, tx.member(red.member()), restored, day);
     } else if (target.credit() != null && target.credit().points() > 0) {
       lotOwner = target.credit().member();
       lotPoints = target.credit().points();
     }
     if (lotOwner != null) {
-      Lot lot = tx.member(lotOwner).lot(r.entry());
+      Lot lot = tx.member(lotOwner).lot(target.seq());
       long spent = lot == null ? lotPoints : lot.original - lot.remaining - lot.expiredPoints;
       if (spent > 0) {
         throw LedgerRefusal.of(Reason.LOT_SPENT, "lot-spent", r.entry(), spent, lotPoints);
@@ -311,9 +312,9 @@ final class Commands {
     return new Receipt(Writer.post(tx, e), false, List.of());
   }
 
-  private static void checkRestorable(MemberState m, List<EntryDetail.LotSpend> lots, LocalDate day) {
+  private static void checkRestorable(LedgerState tx, MemberState m, List<EntryDetail.LotSpend> lots, LocalDate day) {
     for (EntryDetail.LotSpend s : lots) {
-      Lot l = m.lot(s.lot());
+      Lot l = m.lot(tx.seqOf(s.lot()));
       if (l == null || l.expired || l.isDueOn(day)) {
         throw l == null
             ? LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-gone-lot", s.lot())

@@ -62,9 +62,9 @@ final class CreditAudit {
     }
     if (cited.hourBased() && c.checkOut() != null) {
       MemberState.Interval other =
-          m.overlapping(CreditFold.nanos(c.checkIn()), CreditFold.nanos(c.checkOut()), e.id());
+          m.overlapping(CreditFold.nanos(c.checkIn()), CreditFold.nanos(c.checkOut()), e.seq());
       if (other != null) {
-        f.find(e.id(), "overlap", "overlaps credit " + other.creditId() + " of member " + c.member() + where.get());
+        f.find(e.id(), "overlap", "overlaps credit " + s.idOf(other.creditSeq()) + " of member " + c.member() + where.get());
       }
     }
     return true;

@@ -18,14 +18,14 @@ final class CreditFold {
     long end = c.checkOut() == null ? start : nanos(c.checkOut());
     m.dayPoints.add(e.date(), b.points());
     if (b.hourBased()) {
-      m.intervals.add(start, end, e.id());
+      m.intervals.add(start, end, e.seq());
     }
     m.serviceMinutes += b.minutesCredited();
     if (b.points() > 0) {
       Fold.addLot(s, m, e, b.points());
     }
     if (c.importId() != null) {
-      s.importCreditsForUpdate(c.importId()).add(e.id());
+      s.importCreditsForUpdate(c.importId()).add(e.seq());
     }
     MemberState.Affiliation a = m.affiliationOn(e.date());
     String team = c.team() != null ? c.team() : a == null ? null : a.team();
@@ -55,7 +55,7 @@ final class CreditFold {
       m.intervals.remove(c.start());
     }
     m.serviceMinutes -= c.minutes();
-    Lot lot = m.lot(targetId);
+    Lot lot = m.lot(target.seq());
     if (lot != null) {
       m.lots.remove(lot);
     }

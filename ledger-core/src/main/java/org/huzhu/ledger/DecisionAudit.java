@@ -130,7 +130,7 @@ final class DecisionAudit {
       return "expires lot " + x.lot() + " under the id " + e.id() + ", not expire:" + x.lot();
     }
     MemberState m = s.member(x.member());
-    Lot lot = m == null ? null : m.lot(x.lot());
+    Lot lot = m == null ? null : m.lot(s.seqOf(x.lot()));
     if (lot == null || lot.expired) {
       return "expires lot " + x.lot() + ", which member " + x.member() + " does not hold unexpired";
     }
@@ -176,7 +176,7 @@ final class DecisionAudit {
     } catch (ArithmeticException overflow) {
       return null; // found as postings no entry of the ledger holds
     }
-    String spent = spent(m, price, e.date(), r.spent());
+    String spent = spent(s, m, price, e.date(), r.spent());
     return spent != null ? spent : dates(s, e);
   }
 
@@ -188,7 +188,7 @@ final class DecisionAudit {
     if (m == null) {
       return null; // found as a posting to a member who is not enrolled
     }
-    String spent = a.points() < 0 ? spent(m, -a.points(), e.date(), a.spent()) : a.spent().isEmpty() ? null
+    String spent = a.points() < 0 ? spent(s, m, -a.points(), e.date(), a.spent()) : a.spent().isEmpty() ? null
         : "adds points and names lots it spent";
     return spent != null ? spent : dates(s, e);
   }
@@ -216,14 +216,14 @@ final class DecisionAudit {
       return null;
     }
     for (EntryDetail.LotSpend l : spent) {
-      Lot lot = m.lot(l.lot());
+      Lot lot = m.lot(s.seqOf(l.lot()));
       if (lot == null || lot.expired || lot.isDueOn(e.date())) {
         return "puts points back into lot " + l.lot() + ", which has expired by " + e.date();
       }
     }
     boolean takesALot =
         td instanceof EntryDetail.Adjustment a ? a.points() > 0 : target.credit() != null && target.credit().points() > 0;
-    Lot lot = takesALot ? m.lot(x.target()) : null;
+    Lot lot = takesALot ? m.lot(target.seq()) : null;
     if (takesALot && lot == null) {
       return "takes back lot " + x.target() + ", which member " + member + " no longer holds";
     }
@@ -237,11 +237,11 @@ final class DecisionAudit {
   }
 
   /** Whether {@code spent} is what spending {@code points} oldest first on {@code day} takes. */
-  private static String spent(MemberState m, long points, LocalDate day, List<EntryDetail.LotSpend> spent) {
+  private static String spent(LedgerState s, MemberState m, long points, LocalDate day, List<EntryDetail.LotSpend> spent) {
     if (m.spendablePoints(day) < points) {
       return null; // found as a floor crossed
     }
-    List<EntryDetail.LotSpend> expected = Commands.spendOldestFirst(m, points, day);
+    List<EntryDetail.LotSpend> expected = Commands.spendOldestFirst(s, m, points, day);
     return expected.equals(spent) ? null : "spends lots " + lots(spent) + ", oldest first they are " + lots(expected);
   }
 

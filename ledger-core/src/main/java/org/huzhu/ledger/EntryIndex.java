@@ -20,9 +20,11 @@ import java.util.function.IntFunction;
  * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
  * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
  * (the order it was first put), found through an open-addressing table of slots, so an entry costs
- * about 100 bytes and no objects of its own (the ids, kinds, days and names are shared with the rest
- * of the state). Values are built on demand by {@link #get}; putting an id again (a reversal marks
- * its target) overwrites its slot. Entries are never removed. Not thread-safe: the state's lock
+ * about 100 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
+ * (the rest of the state names an entry by its seq), and the kinds, days and names are shared with
+ * the rest of the state. Slots follow the entries' seqs, so an id is found by seq too. Values are
+ * built on demand by {@link #get}; putting an id again (a reversal marks its target) overwrites its
+ * slot. Entries are never removed. Not thread-safe: the state's lock
  * guards it, as it guarded the map before it. The one exception is a fill from a checkpoint on a
  * thread of its own ({@link #fillInBackground}), which every other use waits for.
  */
@@ -33,10 +35,24 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** The rarely set fields of an entry, kept together so that a plain credit pays one null. */
   private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
 
+  /** Pages of id bytes: a page fills up to {@link #PAGE} bytes before the next is started. */
+  private static final int PAGE_BITS = 20;
+  private static final int PAGE = 1 << PAGE_BITS;
+
   private int size;
   /** Slot + 1 of each id, 0 for free; a power of two at least twice the size. */
   private int[] table;
-  private String[] ids;
+  /**
+   * Where each slot's id is: {@code page << PAGE_BITS | position} of its length byte and Latin-1
+   * bytes, or {@code -1 - i} for {@code wideIds.get(i)}, an id longer than 255 characters or with a
+   * character beyond Latin-1 (only a damaged journal has one; the audit still folds it).
+   */
+  private int[] idPlaces;
+  private byte[][] pages = {new byte[64]};
+  private int pageFill;
+  private final java.util.List<String> wideIds = new java.util.ArrayList<>();
+  /** Whether the slots' seqs ascend, as the ledger puts them; {@link #slotOfSeq} relies on it. */
+  private boolean seqOrdered = true;
   /** Each id's spread hash: a probe compares it before touching the id itself. */
   private int[] hashes;
   private long[] seqs;
@@ -69,7 +85,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   EntryIndex(int expected) {
     int capacity = Math.max(16, expected);
     table = new int[tableSizeFor(capacity)];
-    ids = new String[capacity];
+    idPlaces = new int[capacity];
     hashes = new int[capacity];
     seqs = new long[capacity];
     kinds = new String[capacity];
@@ -184,8 +200,11 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     EntryInfo previous = null;
     if (slot >= 0) {
       previous = info(slot);
+      if (seqs[slot] != info.seq()) {
+        seqOrdered = false; // the ledger never does this; a test may
+      }
     } else {
-      slot = add(id);
+      slot = add(id, info.seq());
     }
     set(slot, info);
     return previous;
@@ -196,16 +215,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   public void putAll(Map<? extends String, ? extends EntryInfo> m) {
     ready();
     if (!(m instanceof EntryIndex other)) {
-      super.putAll(m);
+      // in journal order, so that the slots keep following the seqs
+      m.entrySet().stream()
+          .sorted(java.util.Comparator.comparingLong(e -> e.getValue().seq()))
+          .forEach(e -> put(e.getKey(), e.getValue()));
       return;
     }
     other.ready();
     reserve(other.size);
     for (int from = 0; from < other.size; from++) {
-      String id = other.ids[from];
+      String id = other.idAt(from);
       int to = slot(id);
       if (to < 0) {
-        to = add(id);
+        to = add(id, other.seqs[from]);
       }
       seqs[to] = other.seqs[from];
       kinds[to] = other.kinds[from];
@@ -232,7 +254,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   void reserve(int more) {
     ready();
     long wanted = (long) size + more;
-    if (wanted > ids.length) {
+    if (wanted > idPlaces.length) {
       grow((int) Math.min(wanted, 1 << 28));
     }
   }
@@ -246,20 +268,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   int addDecoded(
       String id, long seq, String kind, LocalDate date, long fingerprint, LocalDateTime at, String reversedBy,
       org.huzhu.ledger.Entry entry) {
-    if (size == ids.length) {
-      grow(ids.length + (ids.length >> 1));
+    if (size == idPlaces.length) {
+      grow(idPlaces.length + (idPlaces.length >> 1));
     }
     int h = spread(id.hashCode());
     int mask = table.length - 1;
     int i = h & mask;
     // One walk both looks for the id and finds its free place.
     for (int s = table[i]; s != 0; s = table[i = (i + 1) & mask]) {
-      if (hashes[s - 1] == h && ids[s - 1].equals(id)) {
+      if (hashes[s - 1] == h && idEquals(s - 1, id)) {
         throw new IllegalArgumentException("entry id " + id + " appears twice");
       }
     }
+    noteSeq(seq);
     int slot = size++;
-    ids[slot] = id;
+    idPlaces[slot] = store(id);
     hashes[slot] = h;
     table[i] = slot + 1;
     seqs[slot] = seq;
@@ -286,16 +309,110 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     grids[slot] = grid;
   }
 
-  /** A new slot for {@code id}, which is not in the index yet. */
-  private int add(String id) {
-    if (size == ids.length) {
-      grow(ids.length + (ids.length >> 1));
+  /** A new slot for {@code id}, which is not in the index yet, of the entry {@code seq}. */
+  private int add(String id, long seq) {
+    if (size == idPlaces.length) {
+      grow(idPlaces.length + (idPlaces.length >> 1));
     }
+    noteSeq(seq);
     int slot = size++;
-    ids[slot] = id;
+    idPlaces[slot] = store(id);
     hashes[slot] = spread(id.hashCode());
     link(slot);
     return slot;
+  }
+
+  private void noteSeq(long seq) {
+    if (size > 0 && seqs[size - 1] >= seq) {
+      seqOrdered = false;
+    }
+  }
+
+  /** Stores {@code id}'s bytes and returns where they are, as {@link #idPlaces} keeps it. */
+  private int store(String id) {
+    int n = id.length();
+    boolean narrow = n <= 255;
+    for (int i = 0; i < n && narrow; i++) {
+      narrow = id.charAt(i) <= 0xff;
+    }
+    if (!narrow) {
+      wideIds.add(id);
+      return -wideIds.size();
+    }
+    byte[] page = pages[pages.length - 1];
+    if (page.length - pageFill < n + 1) {
+      if (page.length < PAGE) {
+        page = Arrays.copyOf(page, Math.min(PAGE, Math.max(page.length * 2, pageFill + n + 1)));
+        pages[pages.length - 1] = page;
+      }
+      if (page.length - pageFill < n + 1) {
+        if (pages.length == 1 << (31 - PAGE_BITS)) {
+          throw new IllegalStateException("an index holds at most 2 GiB of entry ids");
+        }
+        page = new byte[PAGE];
+        pages = Arrays.copyOf(pages, pages.length + 1);
+        pages[pages.length - 1] = page;
+        pageFill = 0;
+      }
+    }
+    int at = (pages.length - 1) << PAGE_BITS | pageFill;
+    page[pageFill] = (byte) n;
+    for (int i = 0; i < n; i++) {
+      page[pageFill + 1 + i] = (byte) id.charAt(i);
+    }
+    pageFill += n + 1;
+    return at;
+  }
+
+  private boolean idEquals(int slot, String id) {
+    int at = idPlaces[slot];
+    if (at < 0) {
+      return wideIds.get(-1 - at).equals(id);
+    }
+    byte[] page = pages[at >>> PAGE_BITS];
+    int from = at & (PAGE - 1);
+    int n = page[from] & 0xff;
+    if (n != id.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if ((page[from + 1 + i] & 0xff) != id.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The slot of the entry {@code seq}, or -1 when the index has none. */
+  private int slotOfSeq(long seq) {
+    if (!seqOrdered) {
+      for (int slot = 0; slot < size; slot++) {
+        if (seqs[slot] == seq) {
+          return slot;
+        }
+      }
+      return -1;
+    }
+    int lo = 0;
+    int hi = size - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      if (seqs[mid] < seq) {
+        lo = mid + 1;
+      } else if (seqs[mid] > seq) {
+        hi = mid - 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /** The id of the entry {@code seq}, or null when the index has none. */
+  String idOfSeq(long seq) {
+    ready();
+    int slot = slotOfSeq(seq);
+    return slot < 0 ? null : idAt(slot);
   }
 
   private int slot(String id) {
@@ -306,7 +423,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       if (s == 0) {
         return -1;
       }
-      if (hashes[s - 1] == h && ids[s - 1].equals(id)) {
+      if (hashes[s - 1] == h && idEquals(s - 1, id)) {
         return s - 1;
       }
     }
@@ -403,7 +520,13 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** The id held in {@code slot}. */
   String idAt(int slot) {
     ready();
-    return ids[slot];
+    int at = idPlaces[slot];
+    if (at < 0) {
+      return wideIds.get(-1 - at);
+    }
+    byte[] page = pages[at >>> PAGE_BITS];
+    int from = at & (PAGE - 1);
+    return new String(page, from + 1, page[from] & 0xff, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** The entry held in {@code slot}, as {@link #get} builds it. */
@@ -428,7 +551,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void grow(int capacity) {
-    ids = Arrays.copyOf(ids, capacity);
+    idPlaces = Arrays.copyOf(idPlaces, capacity);
     hashes = Arrays.copyOf(hashes, capacity);
     seqs = Arrays.copyOf(seqs, capacity);
     kinds = Arrays.copyOf(kinds, capacity);
@@ -456,13 +579,13 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   @Override
   public Set<String> keySet() {
     ready();
-    return new Slots<>(s -> ids[s]);
+    return new Slots<>(this::idAt);
   }
 
   @Override
   public Set<Map.Entry<String, EntryInfo>> entrySet() {
     ready();
-    return new Slots<>(s -> new SimpleImmutableEntry<>(ids[s], info(s)));
+    return new Slots<>(s -> new SimpleImmutableEntry<>(idAt(s), info(s)));
   }
 
   /** A view of the slots in the order they were filled. */

@@ -71,7 +71,7 @@ final class Exchange {
       throw LedgerRefusal.of(Reason.INSUFFICIENT_POINTS, "few-spendable-points", m.id, spendable, cost);
     }
     long price = cost.longValueExact();
-    List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(m, price, day);
+    List<EntryDetail.LotSpend> spent = Commands.spendOldestFirst(tx, m, price, day);
     List<Entry> expiries = Commands.expireDue(tx, r.member(), day);
     EntryDetail.Redemption d =
         new EntryDetail.Redemption(r.member(), item.id(), item.merchant(), r.quantity(), item.pricePoints(), r.at(), spent);
@@ -153,7 +153,7 @@ final class Exchange {
     long points = 0;
     for (Due d : due) {
       points += d.lot().remaining;
-      written.add(Writer.post(tx, Commands.expiryEntry(d.member(), d.lot())));
+      written.add(Writer.post(tx, Commands.expiryEntry(tx, d.member(), d.lot())));
     }
     return new ExpiryResult(written.size(), points, written);
   }
@@ -166,12 +166,13 @@ final class Exchange {
   static List<Receipt> reverseImport(
       LedgerState tx, String importId, String reason, LocalDateTime at, LocalDateTime now, Commands.EntryLookup lookup) {
     Commands.effectiveDate(at, now);
-    List<String> credits = tx.importCredits(importId);
+    Seqs credits = tx.importCredits(importId);
     if (credits == null) {
       throw LedgerRefusal.of(Reason.UNKNOWN_IMPORT, "unknown-import", importId);
     }
     List<Receipt> out = new ArrayList<>();
-    for (String id : new ArrayList<>(credits)) {
+    for (long seq : credits.toArray()) {
+      String id = tx.idOf(seq);
       EntryInfo info = tx.entry(id);
       if (info.reversedBy() != null) {
         continue;

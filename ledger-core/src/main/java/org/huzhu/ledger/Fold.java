@@ -69,18 +69,18 @@ final class Fold {
       if (x.points() > 0) {
         addLot(s, m, e, x.points());
       }
-      spend(m, x.spent());
+      spend(s, m, x.spent());
       if (x.minutes() > 0) {
         m.backfilledMinutes += x.minutes(); // a correction that takes minutes away is no backfill
       }
     } else if (d instanceof EntryDetail.Redemption x) {
       MemberState m = s.memberForUpdate(x.member());
-      spend(m, x.spent());
+      spend(s, m, x.spent());
       m.monthlyQuantity.merge(MemberState.monthKey(e.date(), x.item()), x.quantity(), Long::sum);
       s.catalog = s.catalog.withStockChange(x.item(), -x.quantity());
     } else if (d instanceof EntryDetail.Expiry x) {
       MemberState m = s.memberForUpdate(x.member());
-      Lot lot = m.lotForUpdate(x.lot());
+      Lot lot = m.lotForUpdate(s.seqOf(x.lot()));
       lot.remaining -= x.points();
       lot.expiredPoints += x.points();
       lot.expired = true;
@@ -122,7 +122,7 @@ final class Fold {
     RuleVersion r = s.rulesInForce(e.date());
     LocalDate expires =
         r == null || r.pointsExpireMonths() == null ? null : e.date().plusMonths(r.pointsExpireMonths());
-    Lot lot = new Lot(m, e.id(), e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
+    Lot lot = new Lot(m, e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
     int i = m.lots.size();
     while (i > 0 && m.lots.get(i - 1).date.isAfter(e.date())) {
       i--;
@@ -130,9 +130,9 @@ final class Fold {
     m.lots.add(i, lot);
   }
 
-  private static void spend(MemberState m, List<EntryDetail.LotSpend> spent) {
+  private static void spend(LedgerState s, MemberState m, List<EntryDetail.LotSpend> spent) {
     for (EntryDetail.LotSpend sp : spent) {
-      m.lotForUpdate(sp.lot()).remaining -= sp.points();
+      m.lotForUpdate(s.seqOf(sp.lot())).remaining -= sp.points();
     }
   }
 
@@ -147,15 +147,15 @@ final class Fold {
     if (td instanceof EntryDetail.Adjustment a) {
       MemberState m = s.memberForUpdate(a.member());
       if (a.points() > 0) {
-        m.lots.remove(m.lot(x.target()));
+        m.lots.remove(m.lot(target.seq()));
       }
-      restore(m, x.restored());
+      restore(s, m, x.restored());
       if (a.minutes() > 0) {
         m.backfilledMinutes -= a.minutes();
       }
     } else if (td instanceof EntryDetail.Redemption r) {
       MemberState m = s.memberForUpdate(r.member());
-      restore(m, x.restored());
+      restore(s, m, x.restored());
       m.monthlyQuantity.merge(MemberState.monthKey(target.date(), r.item()), -r.quantity(), Long::sum);
       if (s.catalog.takesBack(r.item(), target.seq())) {
         s.catalog = s.catalog.withStockChange(r.item(), r.quantity());
@@ -163,9 +163,9 @@ final class Fold {
     }
   }
 
-  private static void restore(MemberState m, List<EntryDetail.LotSpend> restored) {
+  private static void restore(LedgerState s, MemberState m, List<EntryDetail.LotSpend> restored) {
     for (EntryDetail.LotSpend sp : restored) {
-      m.lotForUpdate(sp.lot()).remaining += sp.points();
+      m.lotForUpdate(s.seqOf(sp.lot())).remaining += sp.points();
     }
   }
 

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * A member's unreversed hour-based credit intervals, half-open, in nanoseconds since the epoch,
- * sorted by start and pairwise disjoint (the ledger refuses overlaps).
+ * sorted by start and pairwise disjoint (the ledger refuses overlaps), each with its credit's seq.
  *
  * <p>Kept in parallel arrays rather than a sorted map: a member has hundreds of credits a year and a
  * ledger millions, and a map spends three objects and about 100 bytes on each interval, where the
@@ -13,7 +13,7 @@ import java.util.Arrays;
 final class Intervals {
   private long[] starts;
   private long[] ends;
-  private String[] creditIds;
+  private long[] creditSeqs;
   private int size;
 
   Intervals() {
@@ -23,14 +23,14 @@ final class Intervals {
   private Intervals(int capacity) {
     starts = new long[capacity];
     ends = new long[capacity];
-    creditIds = new String[capacity];
+    creditSeqs = new long[capacity];
   }
 
   Intervals copy() {
     Intervals c = new Intervals(0);
     c.starts = Arrays.copyOf(starts, size);
     c.ends = Arrays.copyOf(ends, size);
-    c.creditIds = Arrays.copyOf(creditIds, size);
+    c.creditSeqs = Arrays.copyOf(creditSeqs, size);
     c.size = size;
     return c;
   }
@@ -47,16 +47,16 @@ final class Intervals {
     return ends[i];
   }
 
-  String creditId(int i) {
-    return creditIds[i];
+  long creditSeq(int i) {
+    return creditSeqs[i];
   }
 
   /** Adds an interval; one with the same start is replaced. */
-  void add(long start, long end, String creditId) {
+  void add(long start, long end, long creditSeq) {
     int at = size == 0 || starts[size - 1] < start ? size : Arrays.binarySearch(starts, 0, size, start);
     if (at >= 0 && at < size) {
       ends[at] = end;
-      creditIds[at] = creditId;
+      creditSeqs[at] = creditSeq;
       return;
     }
     if (at < 0) {
@@ -66,14 +66,14 @@ final class Intervals {
       int grown = Math.max(4, size + (size >> 1));
       starts = Arrays.copyOf(starts, grown);
       ends = Arrays.copyOf(ends, grown);
-      creditIds = Arrays.copyOf(creditIds, grown);
+      creditSeqs = Arrays.copyOf(creditSeqs, grown);
     }
     System.arraycopy(starts, at, starts, at + 1, size - at);
     System.arraycopy(ends, at, ends, at + 1, size - at);
-    System.arraycopy(creditIds, at, creditIds, at + 1, size - at);
+    System.arraycopy(creditSeqs, at, creditSeqs, at + 1, size - at);
     starts[at] = start;
     ends[at] = end;
-    creditIds[at] = creditId;
+    creditSeqs[at] = creditSeq;
     size++;
   }
 
@@ -85,17 +85,16 @@ final class Intervals {
     }
     System.arraycopy(starts, at + 1, starts, at, size - at - 1);
     System.arraycopy(ends, at + 1, ends, at, size - at - 1);
-    System.arraycopy(creditIds, at + 1, creditIds, at, size - at - 1);
+    System.arraycopy(creditSeqs, at + 1, creditSeqs, at, size - at - 1);
     size--;
-    creditIds[size] = null;
   }
 
   /**
-   * The index of an interval intersecting [start, end) other than {@code ownId}'s, or -1. Because
+   * The index of an interval intersecting [start, end) other than the credit {@code ownSeq}'s, or -1. Because
    * the intervals are disjoint, their ends are sorted too, so the walk back from the last interval
    * starting before {@code end} stops at the first one that ends by {@code start}.
    */
-  int overlapping(long start, long end, String ownId) {
+  int overlapping(long start, long end, long ownSeq) {
     int i = Arrays.binarySearch(starts, 0, size, end);
     // the last interval whose start is before end
     i = i >= 0 ? i - 1 : -i - 2;
@@ -103,7 +102,7 @@ final class Intervals {
       if (ends[i] <= start) {
         return -1;
       }
-      if (!creditIds[i].equals(ownId)) {
+      if (creditSeqs[i] != ownSeq) {
         return i;
       }
     }

@@ -798,7 +798,7 @@ public final class Ledger implements AutoCloseable {
         () -> {
           java.util.Map<String, Long> out = new java.util.TreeMap<>();
           for (Lot l : root.member(member).lots) {
-            out.put(l.id, l.remaining);
+            out.put(root.idOf(l.seq), l.remaining);
           }
           return out;
         });

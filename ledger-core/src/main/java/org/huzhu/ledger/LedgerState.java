@@ -43,7 +43,8 @@ final class LedgerState {
    * too when it may add many, see {@link #indexEntries}).
    */
   Map<String, EntryInfo> entries;
-  final Map<String, List<String>> imports = new HashMap<>();
+  /** Each import's credits, by seq. */
+  final Map<String, Seqs> imports = new HashMap<>();
   /** Entries posted to this child and not yet merged, in order. */
   final PendingEntries pending = new PendingEntries();
 
@@ -196,22 +197,48 @@ final class LedgerState {
     return e;
   }
 
-  List<String> importCredits(String importId) {
-    List<String> ids = imports.get(importId);
-    if (ids == null && parent != null) {
-      ids = parent.importCredits(importId);
+  /**
+   * The id of the entry {@code seq}, or null when there is none: the state names entries by seq
+   * (lots, intervals, imports) and keeps each id once, in the index.
+   */
+  String idOf(long seq) {
+    if (parent != null && seq <= parent.seq) {
+      return parent.idOf(seq); // what a transaction changed of an earlier entry keeps its id
     }
-    return ids;
+    if (entries instanceof EntryIndex index) {
+      return index.idOfSeq(seq);
+    }
+    for (Map.Entry<String, EntryInfo> e : entries.entrySet()) {
+      if (e.getValue().seq() == seq) {
+        return e.getKey();
+      }
+    }
+    return null;
   }
 
-  List<String> importCreditsForUpdate(String importId) {
-    List<String> ids = imports.get(importId);
-    if (ids == null) {
-      List<String> inherited = parent == null ? null : parent.importCredits(importId);
-      ids = inherited == null ? new ArrayList<>() : new ArrayList<>(inherited);
-      imports.put(importId, ids);
+  /** The seq of the entry {@code id}, or -1 when there is none. */
+  long seqOf(String id) {
+    EntryInfo e = entry(id);
+    return e == null ? -1 : e.seq();
+  }
+
+  /** The seqs of the credits of import {@code importId}, or null when it credited none. */
+  Seqs importCredits(String importId) {
+    Seqs seqs = imports.get(importId);
+    if (seqs == null && parent != null) {
+      seqs = parent.importCredits(importId);
     }
-    return ids;
+    return seqs;
+  }
+
+  Seqs importCreditsForUpdate(String importId) {
+    Seqs seqs = imports.get(importId);
+    if (seqs == null) {
+      Seqs inherited = parent == null ? null : parent.importCredits(importId);
+      seqs = inherited == null ? new Seqs() : inherited.copy();
+      imports.put(importId, seqs);
+    }
+    return seqs;
   }
 
   /**

@@ -5,6 +5,8 @@ import java.time.LocalDate;
 /**
  * Points from one credit or positive adjustment, spendable before {@code expiresOn}. Changed only
  * through the member state that owns it: a copy of that state shares the lot until it changes it.
+ * Named by its entry's seq ({@link LedgerState#idOf} gives the id), so that a million lots do not
+ * keep a million id strings alive beside the index that holds the ids.
  */
 final class Lot {
   /**
@@ -13,7 +15,6 @@ final class Lot {
    * alive.
    */
   final int version;
-  final String id;
   final long seq;
   final LocalDate date;
   final LocalDate expiresOn;
@@ -23,9 +24,8 @@ final class Lot {
   /** Points that went to {@code community:expired}, told apart from points spent. */
   long expiredPoints;
 
-  Lot(MemberState owner, String id, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
+  Lot(MemberState owner, long seq, LocalDate date, LocalDate expiresOn, long original, long remaining) {
     this.version = owner.version;
-    this.id = id;
     this.seq = seq;
     this.date = date;
     this.expiresOn = expiresOn;
@@ -34,7 +34,7 @@ final class Lot {
   }
 
   Lot copyFor(MemberState newOwner) {
-    Lot l = new Lot(newOwner, id, seq, date, expiresOn, original, remaining);
+    Lot l = new Lot(newOwner, seq, date, expiresOn, original, remaining);
     l.expired = expired;
     l.expiredPoints = expiredPoints;
     return l;

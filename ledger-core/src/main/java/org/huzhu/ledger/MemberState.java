@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class MemberState {
   /** A credit's sign-in interval, half-open, in nanoseconds since the epoch. */
-  record Interval(long start, long end, String creditId) {}
+  record Interval(long start, long end, long creditSeq) {}
 
   /** The member's team and grid from an effective date on. */
   record Affiliation(LocalDate from, String team, String grid) {}
@@ -76,14 +76,15 @@ final class MemberState {
     return m;
   }
 
-  Lot lot(String lotId) {
-    int i = indexOfLot(lotId);
+  /** The lot of the entry {@code seq}; null when there is none. */
+  Lot lot(long seq) {
+    int i = indexOfLot(seq);
     return i < 0 ? null : lots.get(i);
   }
 
-  /** The lot {@code lotId} to change, copied first when it is shared; null when there is none. */
-  Lot lotForUpdate(String lotId) {
-    int i = indexOfLot(lotId);
+  /** The lot of the entry {@code seq} to change, copied first when it is shared; null when there is none. */
+  Lot lotForUpdate(long seq) {
+    int i = indexOfLot(seq);
     if (i < 0) {
       return null;
     }
@@ -95,9 +96,9 @@ final class MemberState {
     return l;
   }
 
-  private int indexOfLot(String lotId) {
+  private int indexOfLot(long seq) {
     for (int i = 0; i < lots.size(); i++) {
-      if (lots.get(i).id.equals(lotId)) {
+      if (lots.get(i).seq == seq) {
         return i;
       }
     }
@@ -134,10 +135,10 @@ final class MemberState {
     return sum;
   }
 
-  /** The sign-in interval overlapping [start, end) other than {@code ownId}'s, if any. */
-  Interval overlapping(long start, long end, String ownId) {
-    int i = intervals.overlapping(start, end, ownId);
-    return i < 0 ? null : new Interval(intervals.start(i), intervals.end(i), intervals.creditId(i));
+  /** The sign-in interval overlapping [start, end) other than the credit {@code ownSeq}'s, if any. */
+  Interval overlapping(long start, long end, long ownSeq) {
+    int i = intervals.overlapping(start, end, ownSeq);
+    return i < 0 ? null : new Interval(intervals.start(i), intervals.end(i), intervals.creditSeq(i));
   }
 
   static String monthKey(LocalDate day, String item) {

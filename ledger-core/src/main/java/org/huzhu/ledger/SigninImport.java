@@ -121,9 +121,9 @@ final class SigninImport {
     if (b.hourBased()) {
       long start = CreditFold.nanos(row.checkIn());
       long end = CreditFold.nanos(row.checkOut());
-      MemberState.Interval other = m.overlapping(start, end, row.signinId());
+      MemberState.Interval other = m.overlapping(start, end, earlier == null ? -1 : earlier.seq());
       if (other != null) {
-        return reject(row, Reason.OVERLAP, "overlaps sign-in " + other.creditId() + " of member " + row.memberId());
+        return reject(row, Reason.OVERLAP, "overlaps sign-in " + tx.idOf(other.creditSeq()) + " of member " + row.memberId());
       }
     }
     if (earlier != null) {

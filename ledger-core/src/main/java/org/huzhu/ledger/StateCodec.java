@@ -27,7 +27,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 9;
+  private static final int FORMAT = 10;
 
   private StateCodec() {}
 
@@ -90,7 +90,7 @@ final class StateCodec {
       }
       List<MemberState> members = new ArrayList<>(s.members.values());
       members.sort(Comparator.comparing(m -> m.id));
-      Names names = new Names(s.entries.size());
+      Names names = new Names();
       out.writeInt(members.size());
       for (MemberState m : members) {
         member(out, m, names);
@@ -102,13 +102,14 @@ final class StateCodec {
         out.writeLong(a.getValue()[0]);
         out.writeLong(a.getValue()[1]);
       }
-      Map<String, List<String>> imports = new TreeMap<>(s.imports);
+      Map<String, Seqs> imports = new TreeMap<>(s.imports);
       out.writeInt(imports.size());
-      for (Map.Entry<String, List<String>> i : imports.entrySet()) {
+      for (Map.Entry<String, Seqs> i : imports.entrySet()) {
         out.writeUTF(i.getKey());
-        out.writeInt(i.getValue().size());
-        for (String id : i.getValue()) {
-          names.writeId(out, id);
+        Seqs seqs = i.getValue();
+        out.writeInt(seqs.size());
+        for (int k = 0; k < seqs.size(); k++) {
+          out.writeLong(seqs.get(k));
         }
       }
       // Last, so that a reader can leave them to another thread. In journal order, which replay
@@ -124,7 +125,7 @@ final class StateCodec {
           throw new IllegalStateException("entry " + index.idAt(slot) + " has seq " + info.seq() + ", after " + seq);
         }
         seq = info.seq();
-        names.writeId(out, index.idAt(slot));
+        out.writeUTF(index.idAt(slot));
         info(out, info, names);
       }
     } catch (IOException e) {
@@ -309,7 +310,6 @@ final class StateCodec {
     out.writeBoolean(m.everPosted);
     out.writeInt(m.lots.size());
     for (Lot l : m.lots) {
-      names.writeId(out, l.id);
       out.writeLong(l.seq);
       date(out, l.date);
       date(out, l.expiresOn);
@@ -329,7 +329,7 @@ final class StateCodec {
     for (int i = 0; i < intervals.size(); i++) {
       out.writeLong(intervals.start(i));
       out.writeLong(intervals.end(i));
-      names.writeId(out, intervals.creditId(i));
+      out.writeLong(intervals.creditSeq(i));
     }
     Map<String, Long> monthly = new TreeMap<>(m.monthlyQuantity);
     out.writeInt(monthly.size());
@@ -345,7 +345,7 @@ final class StateCodec {
     date(out, i.date());
     out.writeLong(i.fingerprint());
     nullable(out, i.at() == null ? null : i.at().toString());
-    names.writeId(out, i.reversedBy());
+    nullable(out, i.reversedBy());
     if (i.credit() != null) {
       out.writeByte(1);
       EntryInfo.CreditInfo c = i.credit();
@@ -451,11 +451,14 @@ final class StateCodec {
       for (int i = 0; i < imports; i++) {
         String id = in.readUTF();
         int n = in.readInt();
-        List<String> ids = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          ids.add(names.readId(in));
+        if (n < 0 || n > in.remaining() / 8) {
+          throw new IllegalArgumentException("checkpoint import " + id + " claims " + n + " credits");
         }
-        s.imports.put(id, ids);
+        Seqs seqs = new Seqs();
+        for (int k = 0; k < n; k++) {
+          seqs.add(in.readLong());
+        }
+        s.imports.put(id, seqs);
       }
       int entries = in.readInt();
       if (entries < 0 || entries > in.remaining() / 16) {
@@ -479,10 +482,7 @@ final class StateCodec {
         if ((i & 4095) == 0 && index.fillStopped()) {
           throw new java.util.concurrent.CancellationException("the ledger was closed");
         }
-        String id = names.readId(in);
-        if (id == null) {
-          throw new IllegalArgumentException("checkpoint entry " + i + " has no id");
-        }
+        String id = in.readUTF();
         seq = info(in, names, index, id, seq);
       }
       if (in.read() != -1) {
@@ -509,7 +509,7 @@ final class StateCodec {
     m.everPosted = in.readBoolean();
     int lots = in.readInt();
     for (int i = 0; i < lots; i++) {
-      Lot l = new Lot(m, names.readId(in), in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
+      Lot l = new Lot(m, in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
       l.expired = in.readBoolean();
       l.expiredPoints = in.readLong();
       m.lots.add(l);
@@ -520,7 +520,7 @@ final class StateCodec {
     }
     int intervals = in.readInt();
     for (int i = 0; i < intervals; i++) {
-      m.intervals.add(in.readLong(), in.readLong(), names.readId(in));
+      m.intervals.add(in.readLong(), in.readLong(), in.readLong());
     }
     int monthly = in.readInt();
     for (int i = 0; i < monthly; i++) {
@@ -540,7 +540,7 @@ final class StateCodec {
     long fingerprint = in.readLong();
     String text = nullable(in);
     LocalDateTime at = text == null ? null : LocalDateTime.parse(text);
-    String reversedBy = names.readId(in);
+    String reversedBy = nullable(in);
     byte form = in.readByte();
     if (form == 1) {
       int slot = index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, null);
@@ -669,68 +669,35 @@ final class StateCodec {
    * reads quickly and shares its strings.
    */
   private static final class Names {
-    /**
-     * Writing: entry ids (over a million) and the other names (kinds, members, activities, teams,
-     * grids, imports: thousands, met several times an entry) are looked up in tables of their own,
-     * so that the small one stays in the cache. Both number from one count.
-     */
-    private final NameTable vocabulary;
-    private final NameTable ids;
+    /** Writing: each name's number, in the order the names first appear. */
+    private final NameTable vocabulary = new NameTable(1024);
     private int count;
     private final List<String> names = new ArrayList<>();
     private final LocalDate[] days = new LocalDate[100_000];
 
-    Names() {
-      this(0);
-    }
-
-    /** Names that write about {@code expectedIds} entry ids without growing their table. */
-    Names(int expectedIds) {
-      vocabulary = new NameTable(1024);
-      ids = new NameTable(expectedIds);
-    }
-
     /** A member, kind, activity, team, grid or import name. */
     void write(SnapshotOut out, String name) throws IOException {
-      write(out, name, vocabulary);
-    }
-
-    /** An entry's id, wherever it is named. */
-    void writeId(SnapshotOut out, String id) throws IOException {
-      write(out, id, ids);
-    }
-
-    private void write(SnapshotOut out, String name, NameTable table) throws IOException {
       if (name == null) {
         out.writeInt(-1);
         return;
       }
-      int n = table.number(name);
+      int n = vocabulary.number(name);
       if (n >= 0) {
         out.writeInt(n);
       } else {
         out.writeInt(count);
         out.writeUTF(name);
-        table.add(name, count++);
+        vocabulary.add(name, count++);
       }
     }
 
-    /** An entry id: shared within the snapshot, but not kept in the ledger-wide name pool. */
-    String readId(SnapshotIn in) throws IOException {
-      return read(in, false);
-    }
-
     String read(SnapshotIn in) throws IOException {
-      return read(in, true);
-    }
-
-    private String read(SnapshotIn in, boolean pooled) throws IOException {
       int n = in.readInt();
       if (n == -1) {
         return null;
       }
       if (n == names.size()) {
-        String name = pooled ? CreditFold.intern(in.readUTF()) : in.readUTF();
+        String name = CreditFold.intern(in.readUTF());
         names.add(name);
         return name;
       }
@@ -758,8 +725,8 @@ final class StateCodec {
 
   /**
    * Names and their numbers by open addressing: each slot holds a name and, packed beside it, the
-   * name's hash and number + 1 (0 for free). A hit is usually the very same string (a lot's id is
-   * its entry's), which needs no comparison of characters.
+   * name's hash and number + 1 (0 for free). A hit is usually the very same string (the state
+   * shares its names), which needs no comparison of characters.
    */
   private static final class NameTable {
     private long[] slots;

@@ -28,7 +28,7 @@ class EntryIndexProperties {
 
   @Provide
   Arbitrary<List<Put>> puts() {
-    Arbitrary<String> ids = Arbitraries.strings().withChars("abcxyz:-0123456789").ofMinLength(1).ofMaxLength(6);
+    Arbitrary<String> ids = ids();
     Arbitrary<EntryInfo.CreditInfo> credits =
         Combinators.combine(
                 Arbitraries.of("v1", "v2"),
@@ -100,6 +100,30 @@ class EntryIndexProperties {
     for (String id : model.keySet()) {
       assertEquals(model.get(id), index.get(id));
     }
+  }
+
+  /** Mostly short ids, as the ledger gives them; now and then one wider than Latin-1 or longer than 255. */
+  @Provide
+  Arbitrary<String> ids() {
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(20, Arbitraries.strings().withChars("abcxyz:-0123456789").ofMinLength(1).ofMaxLength(6)),
+        net.jqwik.api.Tuple.of(2, Arbitraries.strings().withChars("aé网\u00ff").ofMinLength(1).ofMaxLength(4)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.strings().withChars("ab").ofMinLength(250).ofMaxLength(300)));
+  }
+
+  @Property(tries = 200)
+  void findsEachIdBySeq(@ForAll("seqs") List<Long> seqs, @ForAll("ids") String prefix, @ForAll boolean sorted) {
+    List<Long> order = sorted ? seqs.stream().sorted().toList() : seqs;
+    EntryIndex index = new EntryIndex();
+    for (long seq : order) {
+      index.put(prefix + seq, new EntryInfo(seq, "adjustment", LocalDate.of(2026, 1, 1), seq, null, null, null, null));
+    }
+    for (long seq : seqs) {
+      assertEquals(prefix + seq, index.idOfSeq(seq));
+      assertEquals(seq, index.get(prefix + seq).seq());
+    }
+    assertNull(index.idOfSeq(0));
+    assertNull(index.idOfSeq(-7));
   }
 
   /** Distinct seqs in any order, small ones or ones too large to pack beside a slot. */

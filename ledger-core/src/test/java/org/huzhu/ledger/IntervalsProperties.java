@@ -16,7 +16,7 @@ import net.jqwik.api.Provide;
 class IntervalsProperties {
 
   /** Adds an interval unless it overlaps one kept (as the ledger does), or removes one by start. */
-  record Change(boolean add, long start, long length, String id) {}
+  record Change(boolean add, long start, long length, long seq) {}
 
   @Provide
   Arbitrary<List<Change>> changes() {
@@ -25,7 +25,7 @@ class IntervalsProperties {
                 Arbitraries.integers().between(0, 3).map(n -> n > 0),
                 Arbitraries.longs().between(0, 200),
                 Arbitraries.longs().between(1, 30),
-                Arbitraries.of("a", "b", "c", "d", "e"))
+                Arbitraries.longs().between(1, 5))
             .as(Change::new);
     return change.list().ofMaxSize(60);
   }
@@ -34,7 +34,7 @@ class IntervalsProperties {
   void answersAsASortedMapDoes(
       @ForAll("changes") List<Change> changes,
       @ForAll("probes") List<long[]> probes,
-      @ForAll("ids") String ownId) {
+      @ForAll("seqs") long ownSeq) {
     Intervals intervals = new Intervals();
     TreeMap<Long, MemberState.Interval> model = new TreeMap<>();
     for (Change c : changes) {
@@ -42,26 +42,26 @@ class IntervalsProperties {
       if (!c.add()) {
         intervals.remove(c.start());
         model.remove(c.start());
-      } else if (modelOverlapping(model, c.start(), end, null) == null) {
-        intervals.add(c.start(), end, c.id());
-        model.put(c.start(), new MemberState.Interval(c.start(), end, c.id()));
+      } else if (modelOverlapping(model, c.start(), end, -1) == null) {
+        intervals.add(c.start(), end, c.seq());
+        model.put(c.start(), new MemberState.Interval(c.start(), end, c.seq()));
       }
       Intervals copy = intervals.copy();
       assertEquals(model.size(), copy.size());
       int i = 0;
       for (MemberState.Interval kept : model.values()) {
-        assertEquals(kept, new MemberState.Interval(copy.start(i), copy.end(i), copy.creditId(i)));
+        assertEquals(kept, new MemberState.Interval(copy.start(i), copy.end(i), copy.creditSeq(i)));
         i++;
       }
     }
     for (long[] p : probes) {
-      int found = intervals.overlapping(p[0], p[0] + p[1], ownId);
-      MemberState.Interval expected = modelOverlapping(model, p[0], p[0] + p[1], ownId);
+      int found = intervals.overlapping(p[0], p[0] + p[1], ownSeq);
+      MemberState.Interval expected = modelOverlapping(model, p[0], p[0] + p[1], ownSeq);
       assertEquals(
           expected,
           found < 0
               ? null
-              : new MemberState.Interval(intervals.start(found), intervals.end(found), intervals.creditId(found)));
+              : new MemberState.Interval(intervals.start(found), intervals.end(found), intervals.creditSeq(found)));
     }
   }
 
@@ -74,17 +74,17 @@ class IntervalsProperties {
   }
 
   @Provide
-  Arbitrary<String> ids() {
-    return Arbitraries.of("a", "b", "z");
+  Arbitrary<Long> seqs() {
+    return Arbitraries.of(1L, 2L, 9L);
   }
 
-  /** The interval intersecting [start, end) other than {@code ownId}'s with the latest start. */
+  /** The interval intersecting [start, end) other than the credit {@code ownSeq}'s with the latest start. */
   private static MemberState.Interval modelOverlapping(
-      TreeMap<Long, MemberState.Interval> model, long start, long end, String ownId) {
+      TreeMap<Long, MemberState.Interval> model, long start, long end, long ownSeq) {
     MemberState.Interval found = null;
     for (Map.Entry<Long, MemberState.Interval> e : model.entrySet()) {
       MemberState.Interval i = e.getValue();
-      if (i.start() < end && start < i.end() && !i.creditId().equals(ownId)) {
+      if (i.start() < end && start < i.end() && i.creditSeq() != ownSeq) {
         found = i;
       }
     }

@@ -34,7 +34,7 @@ class MemberStateProperties {
       @ForAll boolean versionsWrap) {
     MemberState original = new MemberState("v1");
     for (int i = 0; i < lots; i++) {
-      original.lots.add(new Lot(original, "c" + i, i + 1, LocalDate.of(2026, 1, 1).plusDays(i), null, 10, 10));
+      original.lots.add(new Lot(original, i + 1, LocalDate.of(2026, 1, 1).plusDays(i), null, 10, 10));
     }
     if (versionsWrap) {
       // As if copied 2^31 - 1 times since its lots were made: the copy's version is theirs again.
@@ -46,13 +46,13 @@ class MemberStateProperties {
     List<String> expected = new ArrayList<>(before);
     for (Change c : changes) {
       if (c.lot() < copy.lots.size()) {
-        copy.lotForUpdate(copy.lots.get(c.lot()).id).remaining -= c.points();
+        copy.lotForUpdate(copy.lots.get(c.lot()).seq).remaining -= c.points();
         String[] was = expected.get(c.lot()).split("=");
         expected.set(c.lot(), was[0] + "=" + (Long.parseLong(was[1]) - c.points()));
       } else {
-        String id = "n" + copy.lots.size();
-        copy.lots.add(new Lot(copy, id, 100, LocalDate.of(2027, 1, 1), null, 7, 7));
-        expected.add(id + "=7");
+        long seq = 100 + copy.lots.size();
+        copy.lots.add(new Lot(copy, seq, LocalDate.of(2027, 1, 1), null, 7, 7));
+        expected.add(seq + "=7");
       }
     }
 
@@ -61,7 +61,7 @@ class MemberStateProperties {
     // A copy of the copy changes nothing in the copy either.
     MemberState second = copy.copy();
     for (Lot l : new ArrayList<>(second.lots)) {
-      second.lotForUpdate(l.id).remaining = 0;
+      second.lotForUpdate(l.seq).remaining = 0;
     }
     assertEquals(expected, describe(copy));
   }
@@ -69,7 +69,7 @@ class MemberStateProperties {
   private static List<String> describe(MemberState m) {
     List<String> lots = new ArrayList<>();
     for (Lot l : m.lots) {
-      lots.add(l.id + "=" + l.remaining);
+      lots.add(l.seq + "=" + l.remaining);
     }
     return lots;
   }
