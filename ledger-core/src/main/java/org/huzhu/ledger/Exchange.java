@@ -171,7 +171,7 @@ final class Exchange {
       throw LedgerRefusal.of(Reason.UNKNOWN_IMPORT, "unknown-import", importId);
     }
     List<Receipt> out = new ArrayList<>();
-    for (long seq : credits.toArray()) {
+    for (long seq : credits.stream().toArray()) {
       String id = tx.idOf(seq);
       EntryInfo info = tx.entry(id);
       if (info.reversedBy() != null) {

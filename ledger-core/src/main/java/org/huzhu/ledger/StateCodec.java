@@ -107,9 +107,10 @@ final class StateCodec {
       for (Map.Entry<String, Seqs> i : imports.entrySet()) {
         out.writeUTF(i.getKey());
         Seqs seqs = i.getValue();
-        out.writeInt(seqs.size());
-        for (int k = 0; k < seqs.size(); k++) {
-          out.writeLong(seqs.get(k));
+        out.writeInt(seqs.runs());
+        for (int r = 0; r < seqs.runs(); r++) {
+          out.writeLong(seqs.runFirst(r));
+          out.writeLong(seqs.runLength(r));
         }
       }
       // Last, so that a reader can leave them to another thread. In journal order, which replay
@@ -451,12 +452,17 @@ final class StateCodec {
       for (int i = 0; i < imports; i++) {
         String id = in.readUTF();
         int n = in.readInt();
-        if (n < 0 || n > in.remaining() / 8) {
-          throw new IllegalArgumentException("checkpoint import " + id + " claims " + n + " credits");
+        if (n < 0 || n > in.remaining() / 16) {
+          throw new IllegalArgumentException("checkpoint import " + id + " claims " + n + " runs of credits");
         }
         Seqs seqs = new Seqs();
-        for (int k = 0; k < n; k++) {
-          seqs.add(in.readLong());
+        for (int r = 0; r < n; r++) {
+          long first = in.readLong();
+          long length = in.readLong();
+          if (length < 1 || first < 1 || first - 1 > s.seq - length) {
+            throw new IllegalArgumentException("checkpoint import " + id + " holds a run of " + length + " credits from " + first);
+          }
+          seqs.addRun(first, length);
         }
         s.imports.put(id, seqs);
       }
