@@ -585,7 +585,54 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   @Override
   public Set<Map.Entry<String, EntryInfo>> entrySet() {
     ready();
-    return new Slots<>(s -> new SimpleImmutableEntry<>(idAt(s), info(s)));
+    return new Slots<>(s -> new SlotEntry(s, info(s)));
+  }
+
+  @Override
+  public java.util.Collection<EntryInfo> values() {
+    ready();
+    return new Slots<>(this::info);
+  }
+
+  /** An entry of {@link #entrySet}: its id is made into a string only when asked for. */
+  private final class SlotEntry implements Map.Entry<String, EntryInfo> {
+    private final int slot;
+    private final EntryInfo info;
+
+    SlotEntry(int slot, EntryInfo info) {
+      this.slot = slot;
+      this.info = info;
+    }
+
+    @Override
+    public String getKey() {
+      return idAt(slot);
+    }
+
+    @Override
+    public EntryInfo getValue() {
+      return info;
+    }
+
+    @Override
+    public EntryInfo setValue(EntryInfo value) {
+      throw new UnsupportedOperationException("entries are put, not set");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Map.Entry<?, ?> e && getKey().equals(e.getKey()) && info.equals(e.getValue());
+    }
+
+    @Override
+    public int hashCode() {
+      return getKey().hashCode() ^ info.hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return getKey() + "=" + info;
+    }
   }
 
   /** A view of the slots in the order they were filled. */

@@ -76,6 +76,10 @@ class EntryIndexProperties {
     assertEquals(model, index);
     assertEquals(model.keySet(), Set.copyOf(index.keySet()));
     assertEquals(model, new HashMap<>(index));
+    assertEquals(Set.copyOf(model.entrySet()), Set.copyOf(index.entrySet()));
+    assertEquals(model.entrySet().hashCode(), index.entrySet().hashCode());
+    assertEquals(model.values().size(), index.values().size());
+    assertEquals(Set.copyOf(model.values()), Set.copyOf(index.values()));
   }
 
   @Property(tries = 200)
