@@ -186,8 +186,7 @@ final class CanonicalCredits {
   }
 
   private Entry entry(long seq) {
-    expect(ID);
-    String id = string();
+    String id = string(ID);
     expect(KIND);
     java.time.LocalDate date = JsonValues.date(string());
     expect(POSTINGS);
@@ -198,57 +197,37 @@ final class CanonicalCredits {
       } while (take(','));
     }
     expect(']');
-    expect(DATA);
-    String member = string();
-    expect(ACTIVITY);
-    String activity = CreditFold.intern(string());
-    expect(CHECK_IN);
-    String checkIn = string();
+    String member = string(DATA);
+    String activity = CreditFold.intern(string(ACTIVITY));
+    String checkIn = string(CHECK_IN);
     String checkOut = optional(CHECK_OUT);
-    expect(VERIFIED_BY);
-    String verifiedBy = string();
+    String verifiedBy = string(VERIFIED_BY);
     String team = optional(TEAM);
     String grid = optional(GRID);
     String importId = optional(IMPORT);
-    expect(BREAKDOWN);
-    int ruleVersion = (int) number();
+    int ruleVersion = (int) number(BREAKDOWN);
     expect(HOUR_BASED);
     boolean hourBased = bool();
-    expect(DURATION);
-    long duration = number();
-    expect(CREDITED);
-    long credited = number();
-    expect(ROUNDING);
-    int rounding = (int) number();
-    expect(RATE);
-    BigDecimal rate = new BigDecimal(string());
+    long duration = number(DURATION);
+    long credited = number(CREDITED);
+    int rounding = (int) number(ROUNDING);
+    BigDecimal rate = new BigDecimal(string(RATE));
     expect(MULTIPLIERS);
     List<MatchedMultiplier> multipliers = new ArrayList<>(0);
     if (peek() != ']') {
       do {
-        expect(NAME);
-        String name = string();
-        expect(FACTOR);
-        multipliers.add(new MatchedMultiplier(name, new BigDecimal(string())));
+        String name = string(NAME);
+        multipliers.add(new MatchedMultiplier(name, new BigDecimal(string(FACTOR))));
         expect('}');
       } while (take(','));
     }
     expect(']');
-    expect(FACTOR);
-    BigDecimal factor = new BigDecimal(string());
-    expect(BEFORE_CAP);
-    long beforeCap = number();
-    Long cap = null;
-    if (matches(CAP)) {
-      at += CAP.length;
-      cap = number();
-    }
-    expect(ALREADY);
-    long already = number();
-    expect(POINTS);
-    long points = number();
-    expect(MINUTES);
-    long minutes = number();
+    BigDecimal factor = new BigDecimal(string(FACTOR));
+    long beforeCap = number(BEFORE_CAP);
+    Long cap = matches(CAP) ? number(CAP) : null;
+    long already = number(ALREADY);
+    long points = number(POINTS);
+    long minutes = number(MINUTES);
     expect(END);
     if (at != json.length) {
       throw OTHERWISE;
@@ -272,22 +251,27 @@ final class CanonicalCredits {
   }
 
   private Posting posting() {
-    expect(ACCOUNT);
-    String account = string();
-    expect(POINTS);
-    long points = number();
-    expect(MINUTES);
-    long minutes = number();
+    String account = string(ACCOUNT);
+    long points = number(POINTS);
+    long minutes = number(MINUTES);
     expect('}');
     return new Posting(Account.named(account), points, minutes);
   }
 
   private String optional(byte[] field) {
-    if (!matches(field)) {
-      return null;
-    }
-    at += field.length;
+    return matches(field) ? string(field) : null;
+  }
+
+  /** The string after {@code field}, which must come next. */
+  private String string(byte[] field) {
+    expect(field);
     return string();
+  }
+
+  /** The whole number after {@code field}, which must come next. */
+  private long number(byte[] field) {
+    expect(field);
+    return number();
   }
 
   /** A string of printable ASCII other than quote and backslash, which JSON writes as it is. */
