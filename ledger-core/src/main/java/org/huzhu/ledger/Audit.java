@@ -175,7 +175,14 @@ final class Audit {
         // otherwise, through a repeated key, say, so only the form the ledger writes is sound.
         find(e.id(), "record", "the record holds the entry otherwise than the ledger writes it" + where(r));
       }
-      if (check(e, r)) {
+      boolean applicable;
+      try {
+        applicable = check(e, r);
+      } catch (RuntimeException ex) {
+        find(e.id(), "state", "entry cannot be checked against the state rebuilt so far: " + ex + where(r));
+        return true;
+      }
+      if (applicable) {
         try {
           Fold.apply(s, e, fingerprint);
         } catch (RuntimeException ex) {

@@ -62,6 +62,10 @@ final class CanonicalCredits {
     }
   }
 
+  /** The longest string the general parser reads (Jackson's default read constraints). */
+  private static final int MAX_STRING =
+      com.fasterxml.jackson.core.StreamReadConstraints.defaults().getMaxStringLength();
+
   private final byte[] json;
   private int at;
 
@@ -281,6 +285,9 @@ final class CanonicalCredits {
     while (at < json.length) {
       byte b = json[at];
       if (b == '"') {
+        if (at - from > MAX_STRING) {
+          throw OTHERWISE; // the parser refuses it, in its own words
+        }
         String s = new String(json, from, at - from, StandardCharsets.ISO_8859_1);
         at++;
         return s;

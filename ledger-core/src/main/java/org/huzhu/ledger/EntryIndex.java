@@ -228,6 +228,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       int to = slot(id);
       if (to < 0) {
         to = add(id, other.seqs[from]);
+      } else if (seqs[to] != other.seqs[from]) {
+        seqOrdered = false;
       }
       seqs[to] = other.seqs[from];
       kinds[to] = other.kinds[from];

@@ -69,13 +69,13 @@ final class Fold {
       if (x.points() > 0) {
         addLot(s, m, e, x.points());
       }
-      spend(s, m, x.spent());
+      spend(s, e, m, x.spent());
       if (x.minutes() > 0) {
         m.backfilledMinutes += x.minutes(); // a correction that takes minutes away is no backfill
       }
     } else if (d instanceof EntryDetail.Redemption x) {
       MemberState m = s.memberForUpdate(x.member());
-      spend(s, m, x.spent());
+      spend(s, e, m, x.spent());
       m.monthlyQuantity.merge(MemberState.monthKey(e.date(), x.item()), x.quantity(), Long::sum);
       s.catalog = s.catalog.withStockChange(x.item(), -x.quantity());
     } else if (d instanceof EntryDetail.Expiry x) {
@@ -130,9 +130,14 @@ final class Fold {
     m.lots.add(i, lot);
   }
 
-  private static void spend(LedgerState s, MemberState m, List<EntryDetail.LotSpend> spent) {
+  /** The seq of lot {@code id}; the entry being applied is not in the index yet. */
+  private static long lotSeq(LedgerState s, Entry e, String id) {
+    return id.equals(e.id()) ? e.seq() : s.seqOf(id);
+  }
+
+  private static void spend(LedgerState s, Entry e, MemberState m, List<EntryDetail.LotSpend> spent) {
     for (EntryDetail.LotSpend sp : spent) {
-      m.lotForUpdate(s.seqOf(sp.lot())).remaining -= sp.points();
+      m.lotForUpdate(lotSeq(s, e, sp.lot())).remaining -= sp.points();
     }
   }
 

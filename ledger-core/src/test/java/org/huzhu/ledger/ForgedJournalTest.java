@@ -84,6 +84,33 @@ class ForgedJournalTest {
     return r.findings().stream().map(AuditReport.Finding::check).distinct().toList();
   }
 
+  /** The book, then a correction that spends every lot: a, b and adj. */
+  private Path bookSpendingEveryLot() throws IOException {
+    Path book = book();
+    try (Ledger l = Ledger.open(book, clock)) {
+      l.adjust(new AdjustRequest("neg", "v1", -25, 0, "correction", "admin", null));
+    }
+    return book;
+  }
+
+  @Test
+  void anEntryLeftHalfAppliedDoesNotStopTheAuditOfTheEntriesAfterIt() throws IOException {
+    Path book = bookSpendingEveryLot();
+    // adj adds its lot, then fails on a lot nobody made: its lot stays, under an entry never indexed
+    forgeEntry(book, "adj", body -> body.replace("\"spent\":[]", "\"spent\":[{\"lot\":\"nope\",\"points\":0}]"));
+    AuditReport r = Ledger.audit(book, null);
+    assertFalse(r.ok());
+    assertTrue(checks(r).contains("state"), r::toString);
+  }
+
+  @Test
+  void anAdjustmentNamingItsOwnLotIsFoldedAsWritten() throws IOException {
+    Path book = bookSpendingEveryLot();
+    forgeEntry(book, "adj", body -> body.replace("\"spent\":[]", "\"spent\":[{\"lot\":\"adj\",\"points\":0}]"));
+    AuditReport r = Ledger.audit(book, null);
+    assertEquals(List.of("record"), checks(r), r::toString);
+  }
+
   @Test
   void anUntouchedJournalPassesAndTheForgerRechainsCorrectly() throws IOException {
     Path book = book();
