@@ -332,7 +332,9 @@ final class SegmentedJournal implements Journal {
       if (s == seq) {
         return at;
       }
-      if (s < 0 || s > seq) {
+      // A line that does not start like a record is damage the audit reports; the walk goes on
+      // past it, as a byte changed into a line end splits a record in two.
+      if (s > seq) {
         return -1;
       }
     }

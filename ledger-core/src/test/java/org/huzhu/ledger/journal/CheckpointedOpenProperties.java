@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -137,6 +138,15 @@ class CheckpointedOpenProperties {
     } finally {
       JournalProperties.delete(dir);
     }
+  }
+
+  /**
+   * A changed byte that became a line end splits the first record in two (its prev is all zeros,
+   * and '0' XOR 58 is LF): finding the checkpoint's record walks past both halves.
+   */
+  @Example
+  void aLineEndWrittenIntoTheFirstRecordIsLeftToTheScanToo() throws IOException {
+    damageBeforeTheCheckpointIsLeftToTheScan(List.of(1), '0' ^ '\n');
   }
 
   /**
