@@ -169,11 +169,12 @@ final class Commands {
   /** Posts the expiry of every lot of {@code m} due on {@code day} that still holds points. */
   static List<Entry> expireDue(LedgerState tx, String memberId, LocalDate day) {
     List<Entry> out = new ArrayList<>();
-    MemberState m = tx.member(memberId);
+    Lots lots = tx.member(memberId).lots;
+    long d = day.toEpochDay();
     List<Lot> due = new ArrayList<>();
-    for (Lot l : m.lots) {
-      if (!l.expired && l.remaining > 0 && l.isDueOn(day)) {
-        due.add(l);
+    for (int i = 0; i < lots.size(); i++) {
+      if (!lots.expired(i) && lots.remaining(i) > 0 && lots.isDueOn(i, d)) {
+        due.add(lots.get(i));
       }
     }
     for (Lot l : due) {
@@ -183,24 +184,26 @@ final class Commands {
   }
 
   static Entry expiryEntry(LedgerState s, String memberId, Lot l) {
-    String lotId = s.idOf(l.seq);
-    EntryDetail.Expiry d = new EntryDetail.Expiry(memberId, lotId, l.remaining);
-    return new Entry(0, "expire:" + lotId, l.expiresOn, EntryPostings.of(d, null), d);
+    String lotId = s.idOf(l.seq());
+    EntryDetail.Expiry d = new EntryDetail.Expiry(memberId, lotId, l.remaining());
+    return new Entry(0, "expire:" + lotId, l.expiresOn(), EntryPostings.of(d, null), d);
   }
 
   /** Lots to spend {@code points} from, oldest first, among those spendable on {@code day}. */
   static List<EntryDetail.LotSpend> spendOldestFirst(LedgerState s, MemberState m, long points, LocalDate day) {
     List<EntryDetail.LotSpend> out = new ArrayList<>();
     long left = points;
-    for (Lot l : m.lots) {
+    Lots lots = m.lots;
+    long d = day.toEpochDay();
+    for (int i = 0; i < lots.size(); i++) {
       if (left == 0) {
         break;
       }
-      if (l.expired || l.remaining == 0 || l.isDueOn(day)) {
+      if (lots.expired(i) || lots.remaining(i) == 0 || lots.isDueOn(i, d)) {
         continue;
       }
-      long take = Math.min(left, l.remaining);
-      out.add(new EntryDetail.LotSpend(s.idOf(l.seq), take));
+      long take = Math.min(left, lots.remaining(i));
+      out.add(new EntryDetail.LotSpend(s.idOf(lots.seq(i)), take));
       left -= take;
     }
     if (left != 0) {
@@ -298,12 +301,12 @@ final class Commands {
     }
     if (lotOwner != null) {
       Lot lot = tx.member(lotOwner).lot(target.seq());
-      long spent = lot == null ? lotPoints : lot.original - lot.remaining - lot.expiredPoints;
+      long spent = lot == null ? lotPoints : lot.original() - lot.remaining() - lot.expiredPoints();
       if (spent > 0) {
         throw LedgerRefusal.of(Reason.LOT_SPENT, "lot-spent", r.entry(), spent, lotPoints);
       }
-      if (lot.expired || lot.isDueOn(day)) {
-        throw LedgerRefusal.of(Reason.LOT_EXPIRED, "lot-expired", r.entry(), lot.expiresOn);
+      if (lot.expired() || lot.isDueOn(day)) {
+        throw LedgerRefusal.of(Reason.LOT_EXPIRED, "lot-expired", r.entry(), lot.expiresOn());
       }
     }
     List<Posting> postings = EntryPostings.opposite(t.postings());
@@ -315,10 +318,10 @@ final class Commands {
   private static void checkRestorable(LedgerState tx, MemberState m, List<EntryDetail.LotSpend> lots, LocalDate day) {
     for (EntryDetail.LotSpend s : lots) {
       Lot l = m.lot(tx.seqOf(s.lot()));
-      if (l == null || l.expired || l.isDueOn(day)) {
+      if (l == null || l.expired() || l.isDueOn(day)) {
         throw l == null
             ? LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-gone-lot", s.lot())
-            : LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-expired-lot", s.lot(), l.expiresOn);
+            : LedgerRefusal.of(Reason.LOT_EXPIRED, "restore-into-expired-lot", s.lot(), l.expiresOn());
       }
     }
   }

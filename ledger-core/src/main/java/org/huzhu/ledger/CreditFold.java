@@ -55,8 +55,8 @@ final class CreditFold {
       m.intervals.remove(c.start());
     }
     m.serviceMinutes -= c.minutes();
-    Lot lot = m.lot(target.seq());
-    if (lot != null) {
+    int lot = m.lots.indexOf(target.seq());
+    if (lot >= 0) {
       m.lots.remove(lot);
     }
   }

@@ -131,14 +131,14 @@ final class DecisionAudit {
     }
     MemberState m = s.member(x.member());
     Lot lot = m == null ? null : m.lot(s.seqOf(x.lot()));
-    if (lot == null || lot.expired) {
+    if (lot == null || lot.expired()) {
       return "expires lot " + x.lot() + ", which member " + x.member() + " does not hold unexpired";
     }
-    if (x.points() != lot.remaining || x.points() < 1) {
-      return "expires " + x.points() + " points of lot " + x.lot() + ", which holds " + lot.remaining;
+    if (x.points() != lot.remaining() || x.points() < 1) {
+      return "expires " + x.points() + " points of lot " + x.lot() + ", which holds " + lot.remaining();
     }
-    if (lot.expiresOn == null || !e.date().equals(lot.expiresOn)) {
-      return "expires lot " + x.lot() + " on " + e.date() + ", the lot expires on " + lot.expiresOn;
+    if (lot.expiresOn() == null || !e.date().equals(lot.expiresOn())) {
+      return "expires lot " + x.lot() + " on " + e.date() + ", the lot expires on " + lot.expiresOn();
     }
     return null;
   }
@@ -217,7 +217,7 @@ final class DecisionAudit {
     }
     for (EntryDetail.LotSpend l : spent) {
       Lot lot = m.lot(s.seqOf(l.lot()));
-      if (lot == null || lot.expired || lot.isDueOn(e.date())) {
+      if (lot == null || lot.expired() || lot.isDueOn(e.date())) {
         return "puts points back into lot " + l.lot() + ", which has expired by " + e.date();
       }
     }
@@ -227,10 +227,10 @@ final class DecisionAudit {
     if (takesALot && lot == null) {
       return "takes back lot " + x.target() + ", which member " + member + " no longer holds";
     }
-    if (lot != null && lot.original - lot.remaining - lot.expiredPoints > 0) {
-      return "takes back lot " + x.target() + ", of which " + (lot.original - lot.remaining - lot.expiredPoints) + " points were spent";
+    if (lot != null && lot.original() - lot.remaining() - lot.expiredPoints() > 0) {
+      return "takes back lot " + x.target() + ", of which " + (lot.original() - lot.remaining() - lot.expiredPoints()) + " points were spent";
     }
-    if (lot != null && (lot.expired || lot.isDueOn(e.date()))) {
+    if (lot != null && (lot.expired() || lot.isDueOn(e.date()))) {
       return "takes back lot " + x.target() + ", which has expired by " + e.date();
     }
     return null;

@@ -141,18 +141,20 @@ final class Exchange {
     record Due(String member, Lot lot) {}
     List<Due> due = new ArrayList<>();
     LedgerState root = tx;
+    long day = asOf.toEpochDay();
     for (String id : memberIds(root)) {
-      for (Lot l : tx.member(id).lots) {
-        if (!l.expired && l.remaining > 0 && l.expiresOn != null && !l.expiresOn.isAfter(asOf)) {
-          due.add(new Due(id, l));
+      Lots lots = tx.member(id).lots;
+      for (int i = 0; i < lots.size(); i++) {
+        if (!lots.expired(i) && lots.remaining(i) > 0 && lots.isDueOn(i, day)) {
+          due.add(new Due(id, lots.get(i)));
         }
       }
     }
-    due.sort(Comparator.comparing((Due d) -> d.lot().expiresOn).thenComparingLong(d -> d.lot().seq));
+    due.sort(Comparator.comparing((Due d) -> d.lot().expiresOn()).thenComparingLong(d -> d.lot().seq()));
     List<Entry> written = new ArrayList<>();
     long points = 0;
     for (Due d : due) {
-      points += d.lot().remaining;
+      points += d.lot().remaining();
       written.add(Writer.post(tx, Commands.expiryEntry(tx, d.member(), d.lot())));
     }
     return new ExpiryResult(written.size(), points, written);

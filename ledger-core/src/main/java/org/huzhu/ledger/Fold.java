@@ -80,10 +80,7 @@ final class Fold {
       s.catalog = s.catalog.withStockChange(x.item(), -x.quantity());
     } else if (d instanceof EntryDetail.Expiry x) {
       MemberState m = s.memberForUpdate(x.member());
-      Lot lot = m.lotForUpdate(s.seqOf(x.lot()));
-      lot.remaining -= x.points();
-      lot.expiredPoints += x.points();
-      lot.expired = true;
+      m.lots.expire(m.lots.indexOf(s.seqOf(x.lot())), x.points());
     } else if (d instanceof EntryDetail.Reversal x) {
       reverse(s, e, x);
     } else if (d instanceof EntryDetail.Credit) {
@@ -122,12 +119,7 @@ final class Fold {
     RuleVersion r = s.rulesInForce(e.date());
     LocalDate expires =
         r == null || r.pointsExpireMonths() == null ? null : e.date().plusMonths(r.pointsExpireMonths());
-    Lot lot = new Lot(m, e.seq(), day(e.date()), expires == null ? null : day(expires), points, points);
-    int i = m.lots.size();
-    while (i > 0 && m.lots.get(i - 1).date.isAfter(e.date())) {
-      i--;
-    }
-    m.lots.add(i, lot);
+    m.lots.add(e.seq(), e.date(), expires, points);
   }
 
   /** The seq of lot {@code id}; the entry being applied is not in the index yet. */
@@ -137,7 +129,8 @@ final class Fold {
 
   private static void spend(LedgerState s, Entry e, MemberState m, List<EntryDetail.LotSpend> spent) {
     for (EntryDetail.LotSpend sp : spent) {
-      m.lotForUpdate(lotSeq(s, e, sp.lot())).remaining -= sp.points();
+      int i = m.lots.indexOf(lotSeq(s, e, sp.lot()));
+      m.lots.setRemaining(i, m.lots.remaining(i) - sp.points());
     }
   }
 
@@ -152,7 +145,10 @@ final class Fold {
     if (td instanceof EntryDetail.Adjustment a) {
       MemberState m = s.memberForUpdate(a.member());
       if (a.points() > 0) {
-        m.lots.remove(m.lot(target.seq()));
+        int i = m.lots.indexOf(target.seq());
+        if (i >= 0) {
+          m.lots.remove(i);
+        }
       }
       restore(s, m, x.restored());
       if (a.minutes() > 0) {
@@ -170,7 +166,8 @@ final class Fold {
 
   private static void restore(LedgerState s, MemberState m, List<EntryDetail.LotSpend> restored) {
     for (EntryDetail.LotSpend sp : restored) {
-      m.lotForUpdate(s.seqOf(sp.lot())).remaining += sp.points();
+      int i = m.lots.indexOf(s.seqOf(sp.lot()));
+      m.lots.setRemaining(i, m.lots.remaining(i) + sp.points());
     }
   }
 

@@ -797,8 +797,9 @@ public final class Ledger implements AutoCloseable {
     return read(
         () -> {
           java.util.Map<String, Long> out = new java.util.TreeMap<>();
-          for (Lot l : root.member(member).lots) {
-            out.put(root.idOf(l.seq), l.remaining);
+          Lots lots = root.member(member).lots;
+          for (int i = 0; i < lots.size(); i++) {
+            out.put(root.idOf(lots.seq(i)), lots.remaining(i));
           }
           return out;
         });

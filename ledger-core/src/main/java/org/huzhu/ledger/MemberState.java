@@ -10,9 +10,8 @@ import java.util.Map;
  * Everything the ledger keeps per member. Mutated only by the fold ({@link Fold}); a transaction
  * works on a copy so that what it decides can be discarded.
  *
- * <p>The copy shares the lots, and copies one only when it changes it ({@link #lotForUpdate}): a
- * member gains a lot with every credit, and copying them all made every command cost more the
- * longer the member had volunteered.
+ * <p>The copy shares the lots ({@link Lots#copy}): a member gains a lot with every credit, and
+ * copying them all made every command cost more the longer the member had volunteered.
  */
 final class MemberState {
   /** A credit's sign-in interval, half-open, in nanoseconds since the epoch. */
@@ -22,12 +21,6 @@ final class MemberState {
   record Affiliation(LocalDate from, String team, String grid) {}
 
   final String id;
-  /**
-   * One more than the state this one was copied from; a lot with another version is shared with
-   * an earlier copy. Two copies of the same state have the same version, but only one of them is
-   * ever kept, and a copy never sees the lots its discarded sibling made.
-   */
-  int version;
   LocalDate joinedOn;
   List<Affiliation> affiliations = new ArrayList<>();
   int enrolments;
@@ -40,7 +33,7 @@ final class MemberState {
   /** Latest effective date of an entry with a non-zero posting to this member. */
   LocalDate lastPosted;
   boolean everPosted;
-  List<Lot> lots = new ArrayList<>();
+  Lots lots = new Lots();
   DayPoints dayPoints = new DayPoints();
   Intervals intervals = new Intervals();
   Map<String, Long> monthlyQuantity = new HashMap<>();
@@ -52,7 +45,6 @@ final class MemberState {
   MemberState copy() {
     MemberState m = new MemberState(id);
     m.joinedOn = joinedOn;
-    m.version = version == Integer.MAX_VALUE ? 0 : version + 1;
     m.affiliations = new ArrayList<>(affiliations);
     m.enrolments = enrolments;
     m.points = points;
@@ -61,48 +53,17 @@ final class MemberState {
     m.backfilledMinutes = backfilledMinutes;
     m.lastPosted = lastPosted;
     m.everPosted = everPosted;
-    m.lots = new ArrayList<>(lots.size() + 1); // with room for the lot a command usually adds
-    if (m.version == 0) {
-      // Versions start again: nothing may be shared across the restart.
-      for (Lot l : lots) {
-        m.lots.add(l.copyFor(m));
-      }
-    } else {
-      m.lots.addAll(lots);
-    }
+    m.lots = lots.copy();
     m.dayPoints = dayPoints.copy();
     m.intervals = intervals.copy();
     m.monthlyQuantity = new HashMap<>(monthlyQuantity);
     return m;
   }
 
-  /** The lot of the entry {@code seq}; null when there is none. */
+  /** The lot of the entry {@code seq} as it stands now; null when there is none. */
   Lot lot(long seq) {
-    int i = indexOfLot(seq);
+    int i = lots.indexOf(seq);
     return i < 0 ? null : lots.get(i);
-  }
-
-  /** The lot of the entry {@code seq} to change, copied first when it is shared; null when there is none. */
-  Lot lotForUpdate(long seq) {
-    int i = indexOfLot(seq);
-    if (i < 0) {
-      return null;
-    }
-    Lot l = lots.get(i);
-    if (l.version != version) {
-      l = l.copyFor(this);
-      lots.set(i, l);
-    }
-    return l;
-  }
-
-  private int indexOfLot(long seq) {
-    for (int i = 0; i < lots.size(); i++) {
-      if (lots.get(i).seq == seq) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   String team() {
@@ -126,10 +87,11 @@ final class MemberState {
 
   /** Points in lots spendable on {@code day}, oldest first. */
   long spendablePoints(LocalDate day) {
+    long d = day.toEpochDay();
     long sum = 0;
-    for (Lot l : lots) {
-      if (!l.expired && !l.isDueOn(day)) {
-        sum += l.remaining;
+    for (int i = 0; i < lots.size(); i++) {
+      if (!lots.expired(i) && !lots.isDueOn(i, d)) {
+        sum += lots.remaining(i);
       }
     }
     return sum;

@@ -22,12 +22,23 @@ final class ReportBuilder {
     long points = 0;
     long minutes = 0;
     Map<YearMonth, Long> byMonth = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+    // Lots come oldest first, so neighbours mostly expire on the same day: the month is worked
+    // out once per run of them, not once per lot.
+    long day = Long.MIN_VALUE;
+    YearMonth month = null;
     for (MemberState m : s.members.values()) {
       points += m.points;
       minutes += m.minutes;
-      for (Lot l : m.lots) {
-        if (l.remaining > 0) {
-          byMonth.merge(l.expiresOn == null ? null : YearMonth.from(l.expiresOn), l.remaining, Long::sum);
+      Lots lots = m.lots;
+      for (int i = 0; i < lots.size(); i++) {
+        long remaining = lots.remaining(i);
+        if (remaining > 0) {
+          long expires = lots.expiresOnDay(i);
+          if (expires != day) {
+            day = expires;
+            month = expires == Long.MIN_VALUE ? null : YearMonth.from(LocalDate.ofEpochDay(expires));
+          }
+          byMonth.merge(month, remaining, Long::sum);
         }
       }
     }

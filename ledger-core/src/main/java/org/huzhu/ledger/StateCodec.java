@@ -309,15 +309,17 @@ final class StateCodec {
     out.writeLong(m.backfilledMinutes);
     date(out, m.lastPosted);
     out.writeBoolean(m.everPosted);
-    out.writeInt(m.lots.size());
-    for (Lot l : m.lots) {
-      out.writeLong(l.seq);
-      date(out, l.date);
-      date(out, l.expiresOn);
-      out.writeLong(l.original);
-      out.writeLong(l.remaining);
-      out.writeBoolean(l.expired);
-      out.writeLong(l.expiredPoints);
+    Lots lots = m.lots;
+    out.writeInt(lots.size());
+    for (int i = 0; i < lots.size(); i++) {
+      out.writeLong(lots.seq(i));
+      // the epoch day, or Long.MIN_VALUE for none, as date(out, ...) writes a LocalDate
+      out.writeLong(lots.dateDay(i));
+      out.writeLong(lots.expiresOnDay(i));
+      out.writeLong(lots.original(i));
+      out.writeLong(lots.remaining(i));
+      out.writeBoolean(lots.expired(i));
+      out.writeLong(lots.expiredPoints(i));
     }
     DayPoints days = m.dayPoints;
     out.writeInt(days.size());
@@ -515,11 +517,16 @@ final class StateCodec {
     m.everPosted = in.readBoolean();
     int lots = in.readInt();
     for (int i = 0; i < lots; i++) {
-      Lot l = new Lot(m, in.readLong(), names.day(in.readLong()), names.day(in.readLong()), in.readLong(), in.readLong());
-      l.expired = in.readBoolean();
-      l.expiredPoints = in.readLong();
-      m.lots.add(l);
+      m.lots.append(
+          in.readLong(),
+          names.day(in.readLong()),
+          names.day(in.readLong()),
+          in.readLong(),
+          in.readLong(),
+          in.readBoolean(),
+          in.readLong());
     }
+    m.lots.trim();
     int days = in.readInt();
     for (int i = 0; i < days; i++) {
       m.dayPoints.add(names.day(in.readLong()), in.readLong());
