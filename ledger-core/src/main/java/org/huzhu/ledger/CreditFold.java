@@ -31,7 +31,7 @@ final class CreditFold {
     String team = c.team() != null ? c.team() : a == null ? null : a.team();
     String grid = c.grid() != null ? c.grid() : a == null ? null : a.grid();
     return new EntryInfo.CreditInfo(
-        m.id, b.points(), b.minutesCredited(), start, end, b.hourBased(), intern(c.importId()),
+        m.id, b.points(), b.minutesCredited(), b.hourBased(), intern(c.importId()),
         intern(c.activity()), intern(team), intern(grid));
   }
 
@@ -52,7 +52,7 @@ final class CreditFold {
     MemberState m = s.memberForUpdate(c.member());
     m.dayPoints.add(target.date(), -c.points());
     if (c.hourBased()) {
-      m.intervals.remove(c.start());
+      m.intervals.removeCredit(target.seq());
     }
     m.serviceMinutes -= c.minutes();
     int lot = m.lots.indexOf(target.seq());

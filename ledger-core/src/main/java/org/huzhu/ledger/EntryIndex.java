@@ -55,21 +55,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private boolean seqOrdered = true;
   /** Each id's spread hash: a probe compares it before touching the id itself. */
   private int[] hashes;
-  private long[] seqs;
-  private String[] kinds;
+  private final LongColumn seqs;
+  private final NameColumn kinds;
   private LocalDate[] dates;
   private long[] fingerprints;
   private Rest[] rests;
   private byte[] flags;
-  private String[] members;
-  private long[] points;
-  private long[] minutes;
-  private long[] starts;
-  private long[] ends;
-  private String[] importIds;
-  private String[] activities;
-  private String[] teams;
-  private String[] grids;
+  private final NameColumn members;
+  private final LongColumn points;
+  private final LongColumn minutes;
+  private final NameColumn importIds;
+  private final NameColumn activities;
+  private final NameColumn teams;
+  private final NameColumn grids;
   /**
    * While a snapshot's entries are still being read on another thread, what the first use of the
    * index waits for; null once its columns are complete.
@@ -87,21 +85,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     table = new int[tableSizeFor(capacity)];
     idPlaces = new int[capacity];
     hashes = new int[capacity];
-    seqs = new long[capacity];
-    kinds = new String[capacity];
+    seqs = new LongColumn(capacity);
+    kinds = new NameColumn(capacity);
     dates = new LocalDate[capacity];
     fingerprints = new long[capacity];
     rests = new Rest[capacity];
     flags = new byte[capacity];
-    members = new String[capacity];
-    points = new long[capacity];
-    minutes = new long[capacity];
-    starts = new long[capacity];
-    ends = new long[capacity];
-    importIds = new String[capacity];
-    activities = new String[capacity];
-    teams = new String[capacity];
-    grids = new String[capacity];
+    members = new NameColumn(capacity);
+    points = new LongColumn(capacity);
+    minutes = new LongColumn(capacity);
+    importIds = new NameColumn(capacity);
+    activities = new NameColumn(capacity);
+    teams = new NameColumn(capacity);
+    grids = new NameColumn(capacity);
   }
 
   /**
@@ -200,7 +196,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     EntryInfo previous = null;
     if (slot >= 0) {
       previous = info(slot);
-      if (seqs[slot] != info.seq()) {
+      if (seqs.get(slot) != info.seq()) {
         seqOrdered = false; // the ledger never does this; a test may
       }
     } else {
@@ -225,27 +221,26 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     reserve(other.size);
     for (int from = 0; from < other.size; from++) {
       String id = other.idAt(from);
+      long seq = other.seqs.get(from);
       int to = slot(id);
       if (to < 0) {
-        to = add(id, other.seqs[from]);
-      } else if (seqs[to] != other.seqs[from]) {
+        to = add(id, seq);
+      } else if (seqs.get(to) != seq) {
         seqOrdered = false;
       }
-      seqs[to] = other.seqs[from];
-      kinds[to] = other.kinds[from];
+      seqs.set(to, seq);
+      kinds.set(to, other.kinds.get(from));
       dates[to] = other.dates[from];
       fingerprints[to] = other.fingerprints[from];
       rests[to] = other.rests[from];
       flags[to] = other.flags[from];
-      members[to] = other.members[from];
-      points[to] = other.points[from];
-      minutes[to] = other.minutes[from];
-      starts[to] = other.starts[from];
-      ends[to] = other.ends[from];
-      importIds[to] = other.importIds[from];
-      activities[to] = other.activities[from];
-      teams[to] = other.teams[from];
-      grids[to] = other.grids[from];
+      members.set(to, other.members.get(from));
+      points.set(to, other.points.get(from));
+      minutes.set(to, other.minutes.get(from));
+      importIds.set(to, other.importIds.get(from));
+      activities.set(to, other.activities.get(from));
+      teams.set(to, other.teams.get(from));
+      grids.set(to, other.grids.get(from));
     }
   }
 
@@ -287,8 +282,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     idPlaces[slot] = store(id);
     hashes[slot] = h;
     table[i] = slot + 1;
-    seqs[slot] = seq;
-    kinds[slot] = kind;
+    seqs.set(slot, seq);
+    kinds.set(slot, kind);
     dates[slot] = date;
     fingerprints[slot] = fingerprint;
     rests[slot] = at == null && reversedBy == null && entry == null ? null : new Rest(at, reversedBy, entry);
@@ -297,18 +292,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   /** Makes the entry at {@code slot} a credit; the fields are those of {@link EntryInfo.CreditInfo}. */
   void setCredit(
-      int slot, String member, long points, long minutes, long start, long end, boolean hourBased, String importId,
-      String activity, String team, String grid) {
+      int slot, String member, long points, long minutes, boolean hourBased, String importId, String activity,
+      String team, String grid) {
     flags[slot] = (byte) (CREDIT | (hourBased ? HOUR_BASED : 0));
-    members[slot] = member;
-    this.points[slot] = points;
-    this.minutes[slot] = minutes;
-    starts[slot] = start;
-    ends[slot] = end;
-    importIds[slot] = importId;
-    activities[slot] = activity;
-    teams[slot] = team;
-    grids[slot] = grid;
+    creditColumns(slot, member, points, minutes, importId, activity, team, grid);
+  }
+
+  private void creditColumns(
+      int slot, String member, long points, long minutes, String importId, String activity, String team, String grid) {
+    members.set(slot, member);
+    this.points.set(slot, points);
+    this.minutes.set(slot, minutes);
+    importIds.set(slot, importId);
+    activities.set(slot, activity);
+    teams.set(slot, team);
+    grids.set(slot, grid);
   }
 
   /** A new slot for {@code id}, which is not in the index yet, of the entry {@code seq}. */
@@ -325,7 +323,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void noteSeq(long seq) {
-    if (size > 0 && seqs[size - 1] >= seq) {
+    if (size > 0 && seqs.get(size - 1) >= seq) {
       seqOrdered = false;
     }
   }
@@ -389,7 +387,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private int slotOfSeq(long seq) {
     if (!seqOrdered) {
       for (int slot = 0; slot < size; slot++) {
-        if (seqs[slot] == seq) {
+        if (seqs.get(slot) == seq) {
           return slot;
         }
       }
@@ -399,9 +397,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     int hi = size - 1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
-      if (seqs[mid] < seq) {
+      long at = seqs.get(mid);
+      if (at < seq) {
         lo = mid + 1;
-      } else if (seqs[mid] > seq) {
+      } else if (at > seq) {
         hi = mid - 1;
       } else {
         return mid;
@@ -446,8 +445,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void set(int slot, EntryInfo info) {
-    seqs[slot] = info.seq();
-    kinds[slot] = info.kind();
+    seqs.set(slot, info.seq());
+    kinds.set(slot, info.kind());
     dates[slot] = info.date();
     fingerprints[slot] = info.fingerprint();
     rests[slot] =
@@ -457,27 +456,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     EntryInfo.CreditInfo c = info.credit();
     if (c == null) {
       flags[slot] = 0;
-      members[slot] = null;
-      points[slot] = 0;
-      minutes[slot] = 0;
-      starts[slot] = 0;
-      ends[slot] = 0;
-      importIds[slot] = null;
-      activities[slot] = null;
-      teams[slot] = null;
-      grids[slot] = null;
-      return;
+      creditColumns(slot, null, 0, 0, null, null, null, null);
+    } else {
+      setCredit(slot, c.member(), c.points(), c.minutes(), c.hourBased(), c.importId(), c.activity(), c.team(), c.grid());
     }
-    flags[slot] = (byte) (CREDIT | (c.hourBased() ? HOUR_BASED : 0));
-    members[slot] = c.member();
-    points[slot] = c.points();
-    minutes[slot] = c.minutes();
-    starts[slot] = c.start();
-    ends[slot] = c.end();
-    importIds[slot] = c.importId();
-    activities[slot] = c.activity();
-    teams[slot] = c.team();
-    grids[slot] = c.grid();
   }
 
   /**
@@ -493,9 +475,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     long max = 0;
     for (int slot = 0; slot < size; slot++) {
       order[slot] = slot;
-      sorted &= slot == 0 || seqs[slot - 1] < seqs[slot];
-      min = Math.min(min, seqs[slot]);
-      max = Math.max(max, seqs[slot]);
+      long seq = seqs.get(slot);
+      sorted &= slot == 0 || seqs.get(slot - 1) < seq;
+      min = Math.min(min, seq);
+      max = Math.max(max, seq);
     }
     if (sorted) {
       return order;
@@ -504,7 +487,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       // A slot fits in 29 bits, so a seq and its slot share one long.
       long[] keyed = new long[size];
       for (int slot = 0; slot < size; slot++) {
-        keyed[slot] = seqs[slot] << 29 | slot;
+        keyed[slot] = seqs.get(slot) << 29 | slot;
       }
       Arrays.sort(keyed);
       for (int i = 0; i < size; i++) {
@@ -514,7 +497,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
     return java.util.stream.IntStream.range(0, size)
         .boxed()
-        .sorted(java.util.Comparator.comparingLong(slot -> seqs[slot]))
+        .sorted(java.util.Comparator.comparingLong(seqs::get))
         .mapToInt(Integer::intValue)
         .toArray();
   }
@@ -543,11 +526,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
         (flags[slot] & CREDIT) == 0
             ? null
             : new EntryInfo.CreditInfo(
-                members[slot], points[slot], minutes[slot], starts[slot], ends[slot],
-                (flags[slot] & HOUR_BASED) != 0, importIds[slot], activities[slot], teams[slot],
-                grids[slot]);
+                members.get(slot), points.get(slot), minutes.get(slot), (flags[slot] & HOUR_BASED) != 0,
+                importIds.get(slot), activities.get(slot), teams.get(slot), grids.get(slot));
     return new EntryInfo(
-        seqs[slot], kinds[slot], dates[slot], fingerprints[slot],
+        seqs.get(slot), kinds.get(slot), dates[slot], fingerprints[slot],
         rest == null ? null : rest.at(), rest == null ? null : rest.reversedBy(),
         rest == null ? null : rest.entry(), credit);
   }
@@ -555,21 +537,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private void grow(int capacity) {
     idPlaces = Arrays.copyOf(idPlaces, capacity);
     hashes = Arrays.copyOf(hashes, capacity);
-    seqs = Arrays.copyOf(seqs, capacity);
-    kinds = Arrays.copyOf(kinds, capacity);
+    seqs.resize(capacity);
+    kinds.resize(capacity);
     dates = Arrays.copyOf(dates, capacity);
     fingerprints = Arrays.copyOf(fingerprints, capacity);
     rests = Arrays.copyOf(rests, capacity);
     flags = Arrays.copyOf(flags, capacity);
-    members = Arrays.copyOf(members, capacity);
-    points = Arrays.copyOf(points, capacity);
-    minutes = Arrays.copyOf(minutes, capacity);
-    starts = Arrays.copyOf(starts, capacity);
-    ends = Arrays.copyOf(ends, capacity);
-    importIds = Arrays.copyOf(importIds, capacity);
-    activities = Arrays.copyOf(activities, capacity);
-    teams = Arrays.copyOf(teams, capacity);
-    grids = Arrays.copyOf(grids, capacity);
+    members.resize(capacity);
+    points.resize(capacity);
+    minutes.resize(capacity);
+    importIds.resize(capacity);
+    activities.resize(capacity);
+    teams.resize(capacity);
+    grids.resize(capacity);
     if (table.length < 2 * capacity) {
       table = new int[tableSizeFor(capacity)];
       for (int s = 0; s < size; s++) {

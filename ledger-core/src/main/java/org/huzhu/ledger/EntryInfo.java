@@ -32,8 +32,6 @@ record EntryInfo(
    * @param member who served
    * @param points points credited
    * @param minutes minutes credited (spendable and service record)
-   * @param start check-in, nanoseconds since the epoch
-   * @param end check-out, nanoseconds since the epoch
    * @param hourBased whether the activity is hour-based (counts for overlap)
    * @param importId the import that credited it
    * @param activity the activity key
@@ -44,8 +42,6 @@ record EntryInfo(
       String member,
       long points,
       long minutes,
-      long start,
-      long end,
       boolean hourBased,
       String importId,
       String activity,

@@ -77,9 +77,15 @@ final class Intervals {
     size++;
   }
 
-  /** Removes the interval that starts at {@code start}, if any. */
-  void remove(long start) {
-    int at = Arrays.binarySearch(starts, 0, size, start);
+  /**
+   * Removes the interval of the credit {@code creditSeq}, if any. A walk rather than a search: the
+   * index keeps no check-in of its credits, and a member's intervals are few enough.
+   */
+  void removeCredit(long creditSeq) {
+    int at = size - 1;
+    while (at >= 0 && creditSeqs[at] != creditSeq) {
+      at--;
+    }
     if (at < 0) {
       return;
     }

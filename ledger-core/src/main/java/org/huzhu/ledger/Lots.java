@@ -21,8 +21,9 @@ import java.util.Objects;
  * the last chunk) or spends from a few (copies theirs); a back-dated lot, inserted before others,
  * or a removed lot shifts every lot after it, and so copies their chunks, as it is rare.
  *
- * <p>Dates are epoch days in ints. One that does not fit (a rule may let points last two billion
- * months) is kept as a long beside them, in a column a chunk makes only when it needs it.
+ * <p>Dates are epoch days in ints, and seqs and points are ints too. A value that does not fit (a
+ * rule may let points last two billion months; a seq may pass two billion) is kept as a long beside
+ * them, in an array a chunk makes only when it needs it ({@link Chunk#far}).
  */
 final class Lots {
   static final int CHUNK = 64;
@@ -32,6 +33,16 @@ final class Lots {
   private static final int NONE = Integer.MIN_VALUE;
   /** A date beyond an int, found in {@link Chunk#far}. */
   private static final int FAR = Integer.MAX_VALUE;
+  /** A seq or an amount beyond an int (or equal to this mark), found in {@link Chunk#far}. */
+  private static final int WIDE = Integer.MIN_VALUE;
+  /** The places in {@link Chunk#far} of each lot's values, in that order. */
+  private static final int DATE = 0;
+  private static final int EXPIRY = 1;
+  private static final int SEQ = 2;
+  private static final int ORIGINAL = 3;
+  private static final int REMAINING = 4;
+  private static final int EXPIRED_POINTS = 5;
+  private static final int FAR_VALUES = 6;
   private static final Chunk[] NO_CHUNKS = {};
 
   private Chunk[] chunks = NO_CHUNKS;
@@ -61,10 +72,10 @@ final class Lots {
   /** The position of the lot of the entry {@code seq}; -1 when there is none. */
   int indexOf(long seq) {
     for (int c = 0; c < chunks.length; c++) {
-      long[] seqs = chunks[c].seq;
+      Chunk ch = chunks[c];
       int len = length(c);
       for (int o = 0; o < len; o++) {
-        if (seqs[o] == seq) {
+        if (ch.get(ch.seq, o, SEQ) == seq) {
           return (c << SHIFT) + o;
         }
       }
@@ -73,7 +84,8 @@ final class Lots {
   }
 
   long seq(int i) {
-    return chunk(i).seq[i & MASK];
+    Chunk c = chunk(i);
+    return c.get(c.seq, i & MASK, SEQ);
   }
 
   /** The lot's date, the instance {@link Fold#day} shares; null only if a checkpoint said so. */
@@ -89,21 +101,23 @@ final class Lots {
   /** The lot's date as an epoch day, or {@link Long#MIN_VALUE} for none, as a checkpoint writes it. */
   long dateDay(int i) {
     Chunk c = chunk(i);
-    return c.day(c.date, i & MASK, 0);
+    return c.day(c.date, i & MASK, DATE);
   }
 
   /** When the lot expires as an epoch day, or {@link Long#MIN_VALUE} for never, as a checkpoint writes it. */
   long expiresOnDay(int i) {
     Chunk c = chunk(i);
-    return c.day(c.expiresOn, i & MASK, 1);
+    return c.day(c.expiresOn, i & MASK, EXPIRY);
   }
 
   long original(int i) {
-    return chunk(i).original[i & MASK];
+    Chunk c = chunk(i);
+    return c.get(c.original, i & MASK, ORIGINAL);
   }
 
   long remaining(int i) {
-    return chunk(i).remaining[i & MASK];
+    Chunk c = chunk(i);
+    return c.get(c.remaining, i & MASK, REMAINING);
   }
 
   boolean expired(int i) {
@@ -112,7 +126,8 @@ final class Lots {
 
   /** Points that went to {@code community:expired}, told apart from points spent. */
   long expiredPoints(int i) {
-    return chunk(i).expiredPoints[i & MASK];
+    Chunk c = chunk(i);
+    return c.get(c.expiredPoints, i & MASK, EXPIRED_POINTS);
   }
 
   /** Whether the lot may no longer be spent on the epoch day {@code day}. */
@@ -120,7 +135,7 @@ final class Lots {
     Chunk c = chunk(i);
     int o = i & MASK;
     int e = c.expiresOn[o];
-    return e != NONE && day >= (e == FAR ? c.far[2 * o + 1] : e);
+    return e != NONE && day >= (e == FAR ? c.far[FAR_VALUES * o + EXPIRY] : e);
   }
 
   /** The lot as it stands now, a value that later changes do not reach. */
@@ -145,15 +160,16 @@ final class Lots {
   }
 
   void setRemaining(int i, long remaining) {
-    writable(i).remaining[i & MASK] = remaining;
+    Chunk c = writable(i);
+    c.set(c.remaining, i & MASK, REMAINING, remaining);
   }
 
   /** Moves {@code points} from what the lot holds to what expired from it, and marks it expired. */
   void expire(int i, long points) {
     Chunk c = writable(i);
     int o = i & MASK;
-    c.remaining[o] -= points;
-    c.expiredPoints[o] += points;
+    c.set(c.remaining, o, REMAINING, c.get(c.remaining, o, REMAINING) - points);
+    c.set(c.expiredPoints, o, EXPIRED_POINTS, c.get(c.expiredPoints, o, EXPIRED_POINTS) + points);
     c.expired[o] = true;
   }
 
@@ -214,13 +230,13 @@ final class Lots {
     Chunk ch = writable(c, len + 1);
     int o = at & MASK;
     Chunk.move(ch, o, ch, o + 1, len - o);
-    ch.seq[o] = seq;
-    ch.date[o] = ch.day(o, 0, date);
-    ch.expiresOn[o] = ch.day(o, 1, expiresOn);
-    ch.original[o] = original;
-    ch.remaining[o] = remaining;
+    ch.set(ch.seq, o, SEQ, seq);
+    ch.date[o] = ch.day(o, DATE, date);
+    ch.expiresOn[o] = ch.day(o, EXPIRY, expiresOn);
+    ch.set(ch.original, o, ORIGINAL, original);
+    ch.set(ch.remaining, o, REMAINING, remaining);
     ch.expired[o] = expired;
-    ch.expiredPoints[o] = expiredPoints;
+    ch.set(ch.expiredPoints, o, EXPIRED_POINTS, expiredPoints);
     size++;
   }
 
@@ -262,35 +278,38 @@ final class Lots {
 
   /** Up to {@value #CHUNK} lots, column by column. */
   private static final class Chunk {
-    final long[] seq;
+    final int[] seq;
     final int[] date;
     final int[] expiresOn;
-    final long[] original;
-    final long[] remaining;
-    final long[] expiredPoints;
+    final int[] original;
+    final int[] remaining;
+    final int[] expiredPoints;
     final boolean[] expired;
-    /** Dates and expiries (two per lot) of lots whose {@link #date} or {@link #expiresOn} is FAR. */
+    /**
+     * {@value #FAR_VALUES} longs per lot, at {@code FAR_VALUES * lot + DATE} and so on: the values
+     * that an int column marks FAR (dates) or WIDE (the rest).
+     */
     long[] far;
 
     Chunk(int capacity) {
       this(
-          new long[capacity],
           new int[capacity],
           new int[capacity],
-          new long[capacity],
-          new long[capacity],
-          new long[capacity],
+          new int[capacity],
+          new int[capacity],
+          new int[capacity],
+          new int[capacity],
           new boolean[capacity],
           null);
     }
 
     private Chunk(
-        long[] seq,
+        int[] seq,
         int[] date,
         int[] expiresOn,
-        long[] original,
-        long[] remaining,
-        long[] expiredPoints,
+        int[] original,
+        int[] remaining,
+        int[] expiredPoints,
         boolean[] expired,
         long[] far) {
       this.seq = seq;
@@ -316,7 +335,7 @@ final class Lots {
           Arrays.copyOf(remaining, capacity),
           Arrays.copyOf(expiredPoints, capacity),
           Arrays.copyOf(expired, capacity),
-          far == null ? null : Arrays.copyOf(far, 2 * capacity));
+          far == null ? null : Arrays.copyOf(far, FAR_VALUES * capacity));
     }
 
     /** Lots {@code from}[at, at + n) to {@code to}[into, into + n); the ranges may overlap. */
@@ -330,9 +349,9 @@ final class Lots {
       System.arraycopy(from.expired, at, to.expired, into, n);
       if (from.far != null) {
         if (to.far == null) {
-          to.far = new long[2 * to.capacity()];
+          to.far = new long[FAR_VALUES * to.capacity()];
         }
-        System.arraycopy(from.far, 2 * at, to.far, 2 * into, 2 * n);
+        System.arraycopy(from.far, FAR_VALUES * at, to.far, FAR_VALUES * into, FAR_VALUES * n);
       }
     }
 
@@ -345,17 +364,36 @@ final class Lots {
       if (v > NONE && v < FAR) {
         return (int) v;
       }
-      if (far == null) {
-        far = new long[2 * capacity()];
-      }
-      far[2 * o + which] = v;
+      putFar(o, which, v);
       return FAR;
     }
 
     /** Lot {@code o}'s date (0) or expiry (1) in {@code days}, Long.MIN_VALUE for none. */
     long day(int[] days, int o, int which) {
       int d = days[o];
-      return d == NONE ? Long.MIN_VALUE : d == FAR ? far[2 * o + which] : d;
+      return d == NONE ? Long.MIN_VALUE : d == FAR ? far[FAR_VALUES * o + which] : d;
+    }
+
+    /** Lot {@code o}'s value in {@code column}, whose place in {@link #far} is {@code which}. */
+    long get(int[] column, int o, int which) {
+      int v = column[o];
+      return v != WIDE ? v : far[FAR_VALUES * o + which];
+    }
+
+    void set(int[] column, int o, int which, long value) {
+      if (value != WIDE && value == (int) value) {
+        column[o] = (int) value;
+      } else {
+        putFar(o, which, value);
+        column[o] = WIDE;
+      }
+    }
+
+    private void putFar(int o, int which, long value) {
+      if (far == null) {
+        far = new long[FAR_VALUES * capacity()];
+      }
+      far[FAR_VALUES * o + which] = value;
     }
   }
 }

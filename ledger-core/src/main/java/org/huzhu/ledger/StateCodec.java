@@ -27,7 +27,7 @@ import org.huzhu.ledger.rules.RuleVersions;
  * checkpoint with the state it rebuilds byte for byte.
  */
 final class StateCodec {
-  private static final int FORMAT = 10;
+  private static final int FORMAT = 11;
 
   private StateCodec() {}
 
@@ -355,8 +355,6 @@ final class StateCodec {
       names.write(out, c.member());
       out.writeLong(c.points());
       out.writeLong(c.minutes());
-      out.writeLong(c.start());
-      out.writeLong(c.end());
       out.writeBoolean(c.hourBased());
       names.write(out, c.importId());
       names.write(out, c.activity());
@@ -558,7 +556,7 @@ final class StateCodec {
     if (form == 1) {
       int slot = index.addDecoded(id, seq, kind, date, fingerprint, at, reversedBy, null);
       index.setCredit(
-          slot, names.read(in), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readBoolean(),
+          slot, names.read(in), in.readLong(), in.readLong(), in.readBoolean(),
           names.read(in), names.read(in), names.read(in), names.read(in));
       return seq;
     }
@@ -733,60 +731,6 @@ final class StateCodec {
         days[(int) epochDay] = d;
       }
       return d;
-    }
-  }
-
-  /**
-   * Names and their numbers by open addressing: each slot holds a name and, packed beside it, the
-   * name's hash and number + 1 (0 for free). A hit is usually the very same string (the state
-   * shares its names), which needs no comparison of characters.
-   */
-  private static final class NameTable {
-    private long[] slots;
-    private String[] keys;
-    private int size;
-
-    NameTable(int expected) {
-      slots = new long[EntryIndex.tableSizeFor(Math.max(16, expected))];
-      keys = new String[slots.length];
-    }
-
-    /** The name's number, or -1 when it has none yet. */
-    int number(String name) {
-      int hash = EntryIndex.spread(name.hashCode());
-      int mask = slots.length - 1;
-      for (int i = hash & mask; slots[i] != 0; i = (i + 1) & mask) {
-        if ((int) (slots[i] >>> 32) == hash && (keys[i] == name || keys[i].equals(name))) {
-          return (int) slots[i] - 1;
-        }
-      }
-      return -1;
-    }
-
-    void add(String name, int number) {
-      if (2 * (size + 1) > slots.length) {
-        long[] oldSlots = slots;
-        String[] oldKeys = keys;
-        slots = new long[oldSlots.length * 2];
-        keys = new String[slots.length];
-        for (int j = 0; j < oldSlots.length; j++) {
-          if (oldSlots[j] != 0) {
-            link(oldSlots[j], oldKeys[j]);
-          }
-        }
-      }
-      link(((long) EntryIndex.spread(name.hashCode()) << 32) | (number + 1L), name);
-      size++;
-    }
-
-    private void link(long slot, String name) {
-      int mask = slots.length - 1;
-      int i = (int) (slot >>> 32) & mask;
-      while (slots[i] != 0) {
-        i = (i + 1) & mask;
-      }
-      slots[i] = slot;
-      keys[i] = name;
     }
   }
 }

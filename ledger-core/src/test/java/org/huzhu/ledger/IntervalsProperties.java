@@ -15,7 +15,10 @@ import net.jqwik.api.Provide;
 /** {@link Intervals} answers as the simplest sorted map of intervals does, after any changes. */
 class IntervalsProperties {
 
-  /** Adds an interval unless it overlaps one kept (as the ledger does), or removes one by start. */
+  /**
+   * Adds an interval unless it overlaps one kept (as the ledger does), as the credit whose seq is
+   * the change's place in the list, or removes the interval of the credit {@code seq}, if any.
+   */
   record Change(boolean add, long start, long length, long seq) {}
 
   @Provide
@@ -25,7 +28,7 @@ class IntervalsProperties {
                 Arbitraries.integers().between(0, 3).map(n -> n > 0),
                 Arbitraries.longs().between(0, 200),
                 Arbitraries.longs().between(1, 30),
-                Arbitraries.longs().between(1, 5))
+                Arbitraries.longs().between(1, 60))
             .as(Change::new);
     return change.list().ofMaxSize(60);
   }
@@ -37,14 +40,16 @@ class IntervalsProperties {
       @ForAll("seqs") long ownSeq) {
     Intervals intervals = new Intervals();
     TreeMap<Long, MemberState.Interval> model = new TreeMap<>();
-    for (Change c : changes) {
+    for (int n = 0; n < changes.size(); n++) {
+      Change c = changes.get(n);
       long end = c.start() + c.length();
+      long seq = n + 1;
       if (!c.add()) {
-        intervals.remove(c.start());
-        model.remove(c.start());
+        intervals.removeCredit(c.seq());
+        model.values().removeIf(kept -> kept.creditSeq() == c.seq());
       } else if (modelOverlapping(model, c.start(), end, -1) == null) {
-        intervals.add(c.start(), end, c.seq());
-        model.put(c.start(), new MemberState.Interval(c.start(), end, c.seq()));
+        intervals.add(c.start(), end, seq);
+        model.put(c.start(), new MemberState.Interval(c.start(), end, seq));
       }
       Intervals copy = intervals.copy();
       assertEquals(model.size(), copy.size());

@@ -52,10 +52,12 @@ class LotsProperties {
   }
 
   @Property(tries = 300)
-  void holdsWhatAListHolds(@ForAll @IntRange(max = 200) int initial, @ForAll("ops") List<Op> ops) {
+  void holdsWhatAListHolds(
+      @ForAll @IntRange(max = 200) int initial, @ForAll("ops") List<Op> ops, @ForAll boolean seqsPastAnInt) {
     List<Kept> kept = new ArrayList<>();
     kept.add(new Kept(new Lots(), new ArrayList<>()));
-    long[] nextSeq = {1};
+    // Seqs that cross from an int's range past it, as in a ledger of more than two billion entries.
+    long[] nextSeq = {seqsPastAnInt ? Integer.MAX_VALUE - 100L : 1};
     // Many lots in date order first, so that chunks fill and the changes below reach past them.
     for (int i = 0; i < initial; i++) {
       add(kept.get(0), nextSeq[0]++, i / 3, i % 4, 10 + i % 7);
@@ -67,12 +69,13 @@ class LotsProperties {
       int n = model.size();
       int i = n == 0 ? -1 : op.lot() % n;
       switch (op.kind()) {
-        case ADD -> add(k, nextSeq[0]++, op.a() % 90, op.b() % 4, 1 + op.b() % 20);
+        case ADD -> add(k, nextSeq[0]++, op.a() % 90, op.b() % 4, op.b() % 9 == 0 ? (1L << 33) + op.a() : 1 + op.b() % 20);
         case SET_REMAINING -> {
           if (i >= 0) {
             Lot l = model.get(i);
-            k.lots().setRemaining(i, op.a());
-            model.set(i, new Lot(l.seq(), l.date(), l.expiresOn(), l.original(), op.a(), l.expired(), l.expiredPoints()));
+            long remaining = amount(op.a());
+            k.lots().setRemaining(i, remaining);
+            model.set(i, new Lot(l.seq(), l.date(), l.expiresOn(), l.original(), remaining, l.expired(), l.expiredPoints()));
           }
         }
         case EXPIRE -> {
@@ -97,6 +100,11 @@ class LotsProperties {
       }
       check(kept);
     }
+  }
+
+  /** Mostly a small amount; now and then one past an int, or the very value that marks one. */
+  private static long amount(int a) {
+    return a % 13 == 0 ? Long.MAX_VALUE / 4 - a : a % 17 == 0 ? Integer.MIN_VALUE : a;
   }
 
   /**
