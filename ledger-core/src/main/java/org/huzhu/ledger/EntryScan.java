@@ -63,10 +63,23 @@ final class EntryScan {
 
   private EntryScan() {}
 
+  /** Every record from {@code fromSeq} to {@code toSeq}, each hash-checked: the audit's walk. */
   static void scan(Journal journal, long fromSeq, long toSeq, Sink sink) {
+    scan(journal, fromSeq, toSeq, false, sink);
+  }
+
+  /**
+   * As {@link #scan(Journal, long, long, Sink)}; a {@code replay} takes the records the journal
+   * checked as it opened as checked ({@link Journal#replay}).
+   */
+  private static void scan(Journal journal, long fromSeq, long toSeq, boolean replay, Sink sink) {
     Reading reading = new Reading(toSeq, sink);
     try {
-      journal.scan(fromSeq, reading);
+      if (replay) {
+        journal.replay(fromSeq, reading);
+      } else {
+        journal.scan(fromSeq, reading);
+      }
       if (reading.stopped) {
         return;
       }
@@ -204,6 +217,7 @@ final class EntryScan {
         journal,
         fromSeq,
         toSeq,
+        true,
         new Sink() {
           @Override
           public boolean accept(

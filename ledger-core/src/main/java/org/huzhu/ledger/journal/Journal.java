@@ -106,6 +106,13 @@ public interface Journal extends Closeable {
    */
   void scan(long fromSeq, RecordVisitor visitor);
 
+  /**
+   * As {@link #scan}, for a replay: the records this journal hash-checked as it opened or last
+   * refreshed, or wrote itself, are taken as checked then rather than hashed a second time; every
+   * other record, and the chain, is verified as a scan does. The audit scans.
+   */
+  void replay(long fromSeq, RecordVisitor visitor);
+
   /** The record with sequence number {@code seq}, if it exists. */
   Optional<JournalRecord> read(long seq);
 

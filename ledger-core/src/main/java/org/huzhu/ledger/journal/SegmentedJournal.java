@@ -74,11 +74,17 @@ final class SegmentedJournal implements Journal {
 
   /**
    * What is complete: {@code endOffset} is the end of the last complete batch in the last segment;
-   * {@code damage} is what was found after it (null when nothing).
+   * {@code damage} is what was found after it (null when nothing). The records of the last segment
+   * from {@code hashedFrom} to {@code endOffset} were hash-checked by this journal as it opened or
+   * refreshed, or written by it, which {@link #replay} relies on.
    */
   record View(
-      List<Segment> segments, long endOffset, long lastSeq, String lastHash, JournalDamage damage) {
-    static final View EMPTY = new View(List.of(), 0, 0, RecordCodec.ZERO_HASH, null);
+      List<Segment> segments, long endOffset, long lastSeq, String lastHash, JournalDamage damage, long hashedFrom) {
+    static final View EMPTY = new View(List.of(), 0, 0, RecordCodec.ZERO_HASH, null, 0);
+
+    View withoutDamage() {
+      return new View(segments, endOffset, lastSeq, lastHash, null, hashedFrom);
+    }
 
     Segment last() {
       return segments.get(segments.size() - 1);
@@ -151,7 +157,7 @@ final class SegmentedJournal implements Journal {
           "cutting torn tail of ledger {}: segment {} offset {}, {} bytes ({})",
           store.describe(), d.segment(), d.offset(), size - d.offset(), d.detail());
       store.truncate(d.segment(), d.offset());
-      v = new View(v.segments(), v.endOffset(), v.lastSeq(), v.lastHash(), null);
+      v = v.withoutDamage();
     }
     view = v;
   }
@@ -258,8 +264,9 @@ final class SegmentedJournal implements Journal {
             lastHash = chain.firstPrev;
           }
         }
+        long hashedFrom = i == startIndex && !from.segments().isEmpty() ? from.hashedFrom() : 0;
         return new View(
-            List.copyOf(all.subList(0, i + 1)), chain.completeEnd, chain.lastSeq, lastHash, d);
+            List.copyOf(all.subList(0, i + 1)), chain.completeEnd, chain.lastSeq, lastHash, d, hashedFrom);
       }
     }
     throw new AssertionError("unreachable");
@@ -302,7 +309,7 @@ final class SegmentedJournal implements Journal {
         || !Arrays.equals(lines.buf, codec.hashAt, codec.hashAt + RecordCodec.HASH_HEX, RecordCodec.bytes(c.hash()), 0, RecordCodec.HASH_HEX)) {
       return null;
     }
-    return new View(List.copyOf(all), lines.position(), c.seq(), c.hash(), null);
+    return new View(List.copyOf(all), lines.position(), c.seq(), c.hash(), null, lines.position());
   }
 
   /**
@@ -522,6 +529,20 @@ final class SegmentedJournal implements Journal {
       Chain chain,
       RecordVisitor visitor)
       throws IOException {
+    return verify(codec, seg, start, limit, lastSegment, chain, visitor, Long.MAX_VALUE);
+  }
+
+  /** As above; the lines at or after {@code hashedFrom} are not hash-checked again. */
+  private JournalDamage verify(
+      RecordCodec codec,
+      Segment seg,
+      long start,
+      long limit,
+      boolean lastSegment,
+      Chain chain,
+      RecordVisitor visitor,
+      long hashedFrom)
+      throws IOException {
     LineReader lines =
         new LineReader(store, seg.name(), start, limit, SCAN_BUFFER, MAX_LINE);
     String name = seg.name();
@@ -552,7 +573,7 @@ final class SegmentedJournal implements Journal {
       byte[] b = lines.buf;
       int ls = lines.lineStart;
       long offset = lines.offset(ls);
-      if (codec.parse(b, ls, lf) != RecordCodec.OK) {
+      if (codec.parse(b, ls, lf, offset < hashedFrom) != RecordCodec.OK) {
         if (lastSegment && lines.offset(lf) + 1 == limit) {
           return endDamage(chain, name, offset, true, JournalDamage.LAST_LINE_FAILS + codec.problem);
         }
@@ -693,16 +714,12 @@ final class SegmentedJournal implements Journal {
       return v.lastSeq();
     }
     try {
-      View next = advance(v.damage() == null ? v : withoutDamage(v), false);
+      View next = advance(v.damage() == null ? v : v.withoutDamage(), false);
       view = next;
       return next.lastSeq();
     } catch (IOException e) {
       throw new LedgerStorageException("cannot read ledger at " + store.describe(), e);
     }
-  }
-
-  private static View withoutDamage(View v) {
-    return new View(v.segments(), v.endOffset(), v.lastSeq(), v.lastHash(), null);
   }
 
   @Override
@@ -852,7 +869,8 @@ final class SegmentedJournal implements Journal {
         failed = true;
       }
     }
-    view = new View(segments, offset + flushed, end, new String(prev, StandardCharsets.ISO_8859_1), null);
+    view = new View(
+        segments, offset + flushed, end, new String(prev, StandardCharsets.ISO_8859_1), null, roll ? 0 : v.hashedFrom());
     if (writeBuffer.length > (16 << 20)) {
       writeBuffer = new byte[0];
     }
@@ -861,7 +879,7 @@ final class SegmentedJournal implements Journal {
   @Override
   public Journal readOnlyCopy() {
     SegmentedJournal copy = new SegmentedJournal(store, true, rollBytes);
-    copy.view = withoutDamage(view());
+    copy.view = view().withoutDamage();
     copy.ownsStore = false;
     return copy;
   }
@@ -1032,6 +1050,15 @@ final class SegmentedJournal implements Journal {
 
   @Override
   public void scan(long fromSeq, RecordVisitor visitor) {
+    scan(fromSeq, visitor, false);
+  }
+
+  @Override
+  public void replay(long fromSeq, RecordVisitor visitor) {
+    scan(fromSeq, visitor, true);
+  }
+
+  private void scan(long fromSeq, RecordVisitor visitor, boolean trustHashed) {
     Objects.requireNonNull(visitor, "visitor");
     if (fromSeq < 1) {
       throw new IllegalArgumentException("fromSeq must be at least 1: " + fromSeq);
@@ -1075,7 +1102,8 @@ final class SegmentedJournal implements Journal {
             return;
           }
           long limit = last ? v.endOffset() : store.size(seg.name());
-          JournalDamage d = verify(codec, seg, start, limit, last, chain, skip);
+          long hashedFrom = trustHashed && last ? v.hashedFrom() : Long.MAX_VALUE;
+          JournalDamage d = verify(codec, seg, start, limit, last, chain, skip, hashedFrom);
           if (chain.stopped) {
             return;
           }
