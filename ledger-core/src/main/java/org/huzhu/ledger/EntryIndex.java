@@ -20,9 +20,10 @@ import java.util.function.IntFunction;
  * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
  * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
  * (the order it was first put), found through an open-addressing table of slots, so an entry costs
- * about 100 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
- * (the rest of the state names an entry by its seq), and the kinds, days and names are shared with
- * the rest of the state. Slots follow the entries' seqs, so an id is found by seq too. Values are
+ * about 55 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
+ * (the rest of the state names an entry by its seq), kinds and names are numbers in columns of
+ * their own ({@link NameColumn}), numbers are ints where they fit ({@link LongColumn}), and days
+ * are shared with the rest of the state. Slots follow the entries' seqs, so an id is found by seq too. Values are
  * built on demand by {@link #get}; putting an id again (a reversal marks its target) overwrites its
  * slot. Entries are never removed. Not thread-safe: the state's lock
  * guards it, as it guarded the map before it. The one exception is a fill from a checkpoint on a
@@ -35,12 +36,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** The rarely set fields of an entry, kept together so that a plain credit pays one null. */
   private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
 
+  private static final int SLOT_BITS = 28;
+  private static final int MAX_SLOTS = (1 << SLOT_BITS) - 1;
+  /** How full {@link #table} may get: fuller would make a probe walk longer, emptier costs memory. */
+  private static final double MAX_LOAD = 0.6;
+
   /** Pages of id bytes: a page fills up to {@link #PAGE} bytes before the next is started. */
   private static final int PAGE_BITS = 20;
   private static final int PAGE = 1 << PAGE_BITS;
 
   private int size;
-  /** Slot + 1 of each id, 0 for free; a power of two at least twice the size. */
+  /**
+   * Each id's slot + 1 in the low {@link #SLOT_BITS} bits, 0 for free, and the top bits of its
+   * spread hash above them, so that a probe rarely reads an id that is not the one it looks for; a
+   * power of two at most {@link #MAX_LOAD} full.
+   */
   private int[] table;
   /**
    * Where each slot's id is: {@code page << PAGE_BITS | position} of its length byte and Latin-1
@@ -53,8 +63,6 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private final java.util.List<String> wideIds = new java.util.ArrayList<>();
   /** Whether the slots' seqs ascend, as the ledger puts them; {@link #slotOfSeq} relies on it. */
   private boolean seqOrdered = true;
-  /** Each id's spread hash: a probe compares it before touching the id itself. */
-  private int[] hashes;
   private final LongColumn seqs;
   private final NameColumn kinds;
   private LocalDate[] dates;
@@ -82,9 +90,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** An index that holds {@code expected} entries without growing. */
   EntryIndex(int expected) {
     int capacity = Math.max(16, expected);
-    table = new int[tableSizeFor(capacity)];
+    table = new int[tableFor(capacity)];
     idPlaces = new int[capacity];
-    hashes = new int[capacity];
     seqs = new LongColumn(capacity);
     kinds = new NameColumn(capacity);
     dates = new LocalDate[capacity];
@@ -160,6 +167,15 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       }
       filling = null;
     }
+  }
+
+  /** The size of a table that holds {@code entries} at most {@link #MAX_LOAD} full. */
+  private static int tableFor(int entries) {
+    int size = 16;
+    while (size * MAX_LOAD < entries) {
+      size <<= 1;
+    }
+    return size;
   }
 
   /** A power of two at least twice {@code entries}: an open-addressing table at most half full. */
@@ -252,7 +268,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     ready();
     long wanted = (long) size + more;
     if (wanted > idPlaces.length) {
-      grow((int) Math.min(wanted, 1 << 28));
+      grow((int) Math.min(wanted, MAX_SLOTS));
     }
   }
 
@@ -265,23 +281,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   int addDecoded(
       String id, long seq, String kind, LocalDate date, long fingerprint, LocalDateTime at, String reversedBy,
       org.huzhu.ledger.Entry entry) {
-    if (size == idPlaces.length) {
-      grow(idPlaces.length + (idPlaces.length >> 1));
-    }
+    growIfFull();
     int h = spread(id.hashCode());
     int mask = table.length - 1;
     int i = h & mask;
+    int tag = h & ~MAX_SLOTS;
     // One walk both looks for the id and finds its free place.
-    for (int s = table[i]; s != 0; s = table[i = (i + 1) & mask]) {
-      if (hashes[s - 1] == h && idEquals(s - 1, id)) {
+    for (int t = table[i]; t != 0; t = table[i = (i + 1) & mask]) {
+      if ((t & ~MAX_SLOTS) == tag && idEquals((t & MAX_SLOTS) - 1, id)) {
         throw new IllegalArgumentException("entry id " + id + " appears twice");
       }
     }
     noteSeq(seq);
     int slot = size++;
     idPlaces[slot] = store(id);
-    hashes[slot] = h;
-    table[i] = slot + 1;
+    table[i] = tag | (slot + 1);
     seqs.set(slot, seq);
     kinds.set(slot, kind);
     dates[slot] = date;
@@ -311,15 +325,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   /** A new slot for {@code id}, which is not in the index yet, of the entry {@code seq}. */
   private int add(String id, long seq) {
-    if (size == idPlaces.length) {
-      grow(idPlaces.length + (idPlaces.length >> 1));
-    }
+    growIfFull();
     noteSeq(seq);
     int slot = size++;
     idPlaces[slot] = store(id);
-    hashes[slot] = spread(id.hashCode());
-    link(slot);
+    link(slot, spread(id.hashCode()));
     return slot;
+  }
+
+  private void growIfFull() {
+    if (size == idPlaces.length) {
+      if (size == MAX_SLOTS) {
+        throw new IllegalStateException("an index holds at most " + MAX_SLOTS + " entries");
+      }
+      grow(Math.min(MAX_SLOTS, idPlaces.length + (idPlaces.length >> 1)));
+    }
   }
 
   private void noteSeq(long seq) {
@@ -419,24 +439,41 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private int slot(String id) {
     int mask = table.length - 1;
     int h = spread(id.hashCode());
+    int tag = h & ~MAX_SLOTS;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      int s = table[i];
-      if (s == 0) {
+      int t = table[i];
+      if (t == 0) {
         return -1;
       }
-      if (hashes[s - 1] == h && idEquals(s - 1, id)) {
-        return s - 1;
+      if ((t & ~MAX_SLOTS) == tag && idEquals((t & MAX_SLOTS) - 1, id)) {
+        return (t & MAX_SLOTS) - 1;
       }
     }
   }
 
-  private void link(int slot) {
+  /** Enters {@code slot}, whose id's spread hash is {@code h}, in the table. */
+  private void link(int slot, int h) {
     int mask = table.length - 1;
-    int i = hashes[slot] & mask;
+    int i = h & mask;
     while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = slot + 1;
+    table[i] = (h & ~MAX_SLOTS) | (slot + 1);
+  }
+
+  /** The spread hash of the id in {@code slot}, as {@link String#hashCode} gives it, from its bytes. */
+  private int hashAt(int slot) {
+    int at = idPlaces[slot];
+    if (at < 0) {
+      return spread(wideIds.get(-1 - at).hashCode());
+    }
+    byte[] page = pages[at >>> PAGE_BITS];
+    int from = at & (PAGE - 1);
+    int h = 0;
+    for (int i = from + 1, end = from + 1 + (page[from] & 0xff); i < end; i++) {
+      h = 31 * h + (page[i] & 0xff);
+    }
+    return spread(h);
   }
 
   /** Spreads a string's hash over the table's low bits, where the probing starts. */
@@ -536,7 +573,6 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   private void grow(int capacity) {
     idPlaces = Arrays.copyOf(idPlaces, capacity);
-    hashes = Arrays.copyOf(hashes, capacity);
     seqs.resize(capacity);
     kinds.resize(capacity);
     dates = Arrays.copyOf(dates, capacity);
@@ -550,10 +586,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     activities.resize(capacity);
     teams.resize(capacity);
     grids.resize(capacity);
-    if (table.length < 2 * capacity) {
-      table = new int[tableSizeFor(capacity)];
+    if (table.length * MAX_LOAD < capacity) {
+      table = new int[tableFor(capacity)];
       for (int s = 0; s < size; s++) {
-        link(s);
+        link(s, hashAt(s));
       }
     }
   }
