@@ -33,7 +33,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private static final byte CREDIT = 1;
   private static final byte HOUR_BASED = 2;
 
-  /** The rarely set fields of an entry, kept together so that a plain credit pays one null. */
+  /** The rarely set fields of an entry, kept together: a plain credit has none of them. */
   private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
 
   private static final int SLOT_BITS = 28;
@@ -67,7 +67,11 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private final NameColumn kinds;
   private LocalDate[] dates;
   private long[] fingerprints;
-  private Rest[] rests;
+  /**
+   * The rarely set fields by slot: a credit has none until it is reversed, so a column would spend
+   * a reference on every credit for the few other entries.
+   */
+  private final Map<Integer, Rest> rests = new java.util.HashMap<>();
   private byte[] flags;
   private final NameColumn members;
   private final LongColumn points;
@@ -96,7 +100,6 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     kinds = new NameColumn(capacity);
     dates = new LocalDate[capacity];
     fingerprints = new long[capacity];
-    rests = new Rest[capacity];
     flags = new byte[capacity];
     members = new NameColumn(capacity);
     points = new LongColumn(capacity);
@@ -248,7 +251,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       kinds.set(to, other.kinds.get(from));
       dates[to] = other.dates[from];
       fingerprints[to] = other.fingerprints[from];
-      rests[to] = other.rests[from];
+      setRest(to, other.rests.get(from));
       flags[to] = other.flags[from];
       members.set(to, other.members.get(from));
       points.set(to, other.points.get(from));
@@ -300,7 +303,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     kinds.set(slot, kind);
     dates[slot] = date;
     fingerprints[slot] = fingerprint;
-    rests[slot] = at == null && reversedBy == null && entry == null ? null : new Rest(at, reversedBy, entry);
+    setRest(slot, at == null && reversedBy == null && entry == null ? null : new Rest(at, reversedBy, entry));
     return slot;
   }
 
@@ -331,6 +334,14 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     idPlaces[slot] = store(id);
     link(slot, spread(id.hashCode()));
     return slot;
+  }
+
+  private void setRest(int slot, Rest rest) {
+    if (rest == null) {
+      rests.remove(slot);
+    } else {
+      rests.put(slot, rest);
+    }
   }
 
   private void growIfFull() {
@@ -486,10 +497,11 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     kinds.set(slot, info.kind());
     dates[slot] = info.date();
     fingerprints[slot] = info.fingerprint();
-    rests[slot] =
+    setRest(
+        slot,
         info.at() == null && info.reversedBy() == null && info.entry() == null
             ? null
-            : new Rest(info.at(), info.reversedBy(), info.entry());
+            : new Rest(info.at(), info.reversedBy(), info.entry()));
     EntryInfo.CreditInfo c = info.credit();
     if (c == null) {
       flags[slot] = 0;
@@ -558,7 +570,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private EntryInfo info(int slot) {
-    Rest rest = rests[slot];
+    Rest rest = rests.get(slot);
     EntryInfo.CreditInfo credit =
         (flags[slot] & CREDIT) == 0
             ? null
@@ -577,7 +589,6 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     kinds.resize(capacity);
     dates = Arrays.copyOf(dates, capacity);
     fingerprints = Arrays.copyOf(fingerprints, capacity);
-    rests = Arrays.copyOf(rests, capacity);
     flags = Arrays.copyOf(flags, capacity);
     members.resize(capacity);
     points.resize(capacity);

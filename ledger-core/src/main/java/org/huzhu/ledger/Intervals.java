@@ -163,6 +163,19 @@ final class Intervals {
     narrow = null;
   }
 
+  /** Makes room for {@code intervals} intervals in all, no more: a checkpoint says how many it holds. */
+  void reserve(int intervals) {
+    int length = narrow != null ? narrow.length : wide.length;
+    if (3 * intervals > length) {
+      if (narrow != null) {
+        narrow = Arrays.copyOf(narrow, 3 * intervals);
+      } else {
+        wide = Arrays.copyOf(wide, 3 * intervals);
+      }
+      shared = false;
+    }
+  }
+
   /** Makes the array this instance's own, with room for {@code intervals}. */
   private void writable(int intervals) {
     int length = narrow != null ? narrow.length : wide.length;

@@ -526,10 +526,12 @@ final class StateCodec {
     }
     m.lots.trim();
     int days = in.readInt();
+    m.dayPoints.reserve(Math.min(days, in.remaining() / 16));
     for (int i = 0; i < days; i++) {
       m.dayPoints.add(names.day(in.readLong()), in.readLong());
     }
     int intervals = in.readInt();
+    m.intervals.reserve(Math.min(intervals, in.remaining() / 24));
     for (int i = 0; i < intervals; i++) {
       m.intervals.add(in.readLong(), in.readLong(), in.readLong());
     }
