@@ -37,7 +37,8 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
 
   private static final int SLOT_BITS = 28;
-  private static final int MAX_SLOTS = (1 << SLOT_BITS) - 1;
+  /** The most entries an index holds: a slot and a few bits of its hash share an int of the table. */
+  static final int MAX_SLOTS = (1 << SLOT_BITS) - 1;
   /** How full {@link #table} may get: fuller would make a probe walk longer, emptier costs memory. */
   private static final double MAX_LOAD = 0.6;
 
@@ -65,7 +66,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private boolean seqOrdered = true;
   private final LongColumn seqs;
   private final NameColumn kinds;
-  private LocalDate[] dates;
+  private final DateColumn dates;
   private long[] fingerprints;
   /**
    * The rarely set fields by slot: a credit has none until it is reversed, so a column would spend
@@ -91,19 +92,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     this(16);
   }
 
-  /** An index that holds {@code expected} entries without growing. */
+  /** An index that holds {@code expected} entries without growing (at most {@link #MAX_SLOTS}). */
   EntryIndex(int expected) {
-    int capacity = Math.max(16, expected);
+    int capacity = capacityFor(expected);
     table = new int[tableFor(capacity)];
     idPlaces = new int[capacity];
-    seqs = new LongColumn(capacity);
+    seqs = new LongColumn(capacity, false);
     kinds = new NameColumn(capacity);
-    dates = new LocalDate[capacity];
+    dates = new DateColumn(capacity);
     fingerprints = new long[capacity];
     flags = new byte[capacity];
     members = new NameColumn(capacity);
-    points = new LongColumn(capacity);
-    minutes = new LongColumn(capacity);
+    points = new LongColumn(capacity, true);
+    minutes = new LongColumn(capacity, true);
     importIds = new NameColumn(capacity);
     activities = new NameColumn(capacity);
     teams = new NameColumn(capacity);
@@ -172,10 +173,15 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
   }
 
-  /** The size of a table that holds {@code entries} at most {@link #MAX_LOAD} full. */
-  private static int tableFor(int entries) {
+  /** The rows an index made for {@code expected} entries starts with. */
+  static int capacityFor(int expected) {
+    return Math.max(16, Math.min(expected, MAX_SLOTS));
+  }
+
+  /** The size of a table that holds {@code entries} (at most {@link #MAX_SLOTS}) at most {@link #MAX_LOAD} full. */
+  static int tableFor(int entries) {
     int size = 16;
-    while (size * MAX_LOAD < entries) {
+    while (size * MAX_LOAD < Math.min(entries, MAX_SLOTS)) {
       size <<= 1;
     }
     return size;
@@ -249,7 +255,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       }
       seqs.set(to, seq);
       kinds.set(to, other.kinds.get(from));
-      dates[to] = other.dates[from];
+      dates.set(to, other.dates.get(from));
       fingerprints[to] = other.fingerprints[from];
       setRest(to, other.rests.get(from));
       flags[to] = other.flags[from];
@@ -301,7 +307,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     table[i] = tag | (slot + 1);
     seqs.set(slot, seq);
     kinds.set(slot, kind);
-    dates[slot] = date;
+    dates.set(slot, date);
     fingerprints[slot] = fingerprint;
     setRest(slot, at == null && reversedBy == null && entry == null ? null : new Rest(at, reversedBy, entry));
     return slot;
@@ -495,7 +501,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private void set(int slot, EntryInfo info) {
     seqs.set(slot, info.seq());
     kinds.set(slot, info.kind());
-    dates[slot] = info.date();
+    dates.set(slot, info.date());
     fingerprints[slot] = info.fingerprint();
     setRest(
         slot,
@@ -578,7 +584,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
                 members.get(slot), points.get(slot), minutes.get(slot), (flags[slot] & HOUR_BASED) != 0,
                 importIds.get(slot), activities.get(slot), teams.get(slot), grids.get(slot));
     return new EntryInfo(
-        seqs.get(slot), kinds.get(slot), dates[slot], fingerprints[slot],
+        seqs.get(slot), kinds.get(slot), dates.get(slot), fingerprints[slot],
         rest == null ? null : rest.at(), rest == null ? null : rest.reversedBy(),
         rest == null ? null : rest.entry(), credit);
   }
@@ -587,7 +593,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     idPlaces = Arrays.copyOf(idPlaces, capacity);
     seqs.resize(capacity);
     kinds.resize(capacity);
-    dates = Arrays.copyOf(dates, capacity);
+    dates.resize(capacity);
     fingerprints = Arrays.copyOf(fingerprints, capacity);
     flags = Arrays.copyOf(flags, capacity);
     members.resize(capacity);

@@ -60,7 +60,7 @@ final class LedgerState {
     this.rules = List.of();
     this.rulesJson = List.of();
     this.catalog = CatalogState.EMPTY;
-    this.entries = new EntryIndex((int) Math.min(Math.max(expectedEntries, 16), 1 << 28));
+    this.entries = new EntryIndex((int) Math.min(expectedEntries, EntryIndex.MAX_SLOTS));
   }
 
   private LedgerState(LedgerState parent) {

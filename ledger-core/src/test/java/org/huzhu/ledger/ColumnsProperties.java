@@ -2,6 +2,7 @@ package org.huzhu.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** {@link NameColumn} and {@link LongColumn} answer as a plain array does, whatever they narrow. */
+/**
+ * {@link NameColumn}, {@link LongColumn} and {@link DateColumn} answer as a plain array does,
+ * whatever they narrow.
+ */
 class ColumnsProperties {
 
   /** Sets row {@code row} to {@code value}, or, when {@code resize}, makes the column {@code row} rows long. */
@@ -36,6 +40,7 @@ class ColumnsProperties {
   Arbitrary<List<Change<Long>>> longChanges() {
     Arbitrary<Long> values =
         Arbitraries.oneOf(
+            Arbitraries.longs().between(0, 70_000),
             Arbitraries.longs().between(-1000, 1000),
             Arbitraries.of((long) Integer.MIN_VALUE, Integer.MIN_VALUE + 1L, (long) Integer.MAX_VALUE, 1L << 31),
             Arbitraries.longs());
@@ -69,8 +74,8 @@ class ColumnsProperties {
   }
 
   @Property(tries = 100)
-  void aLongColumnAnswersAsAnArrayDoes(@ForAll("longChanges") List<Change<Long>> changes) {
-    LongColumn column = new LongColumn(ROWS);
+  void aLongColumnAnswersAsAnArrayDoes(@ForAll("longChanges") List<Change<Long>> changes, @ForAll boolean small) {
+    LongColumn column = new LongColumn(ROWS, small);
     Long[] model = new Long[ROWS];
     Arrays.fill(model, 0L);
     for (Change<Long> c : changes) {
@@ -79,6 +84,37 @@ class ColumnsProperties {
         int before = model.length;
         model = Arrays.copyOf(model, c.row());
         Arrays.fill(model, Math.min(before, model.length), model.length, 0L);
+      } else if (c.row() < model.length) {
+        column.set(c.row(), c.value());
+        model[c.row()] = c.value();
+      }
+      assertRows(model, column::get);
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Change<LocalDate>>> dateChanges() {
+    Arbitrary<LocalDate> dates =
+        Arbitraries.oneOf(
+                Arbitraries.integers().between(0, 3000).map(d -> LocalDate.of(2025, 1, 1).plusDays(d)),
+                Arbitraries.of(
+                    LocalDate.EPOCH, LocalDate.EPOCH.minusDays(1), LocalDate.ofEpochDay(65_534),
+                    LocalDate.ofEpochDay(65_535), LocalDate.of(1950, 6, 1), LocalDate.MAX, LocalDate.MIN))
+            .injectNull(0.05);
+    return changes(dates);
+  }
+
+  @Property(tries = 100)
+  void aDateColumnAnswersAsAnArrayDoes(@ForAll("dateChanges") List<Change<LocalDate>> changes) {
+    DateColumn column = new DateColumn(ROWS);
+    LocalDate[] model = new LocalDate[ROWS];
+    Arrays.fill(model, LocalDate.EPOCH);
+    for (Change<LocalDate> c : changes) {
+      if (c.resize()) {
+        column.resize(c.row());
+        int before = model.length;
+        model = Arrays.copyOf(model, c.row());
+        Arrays.fill(model, Math.min(before, model.length), model.length, LocalDate.EPOCH);
       } else if (c.row() < model.length) {
         column.set(c.row(), c.value());
         model[c.row()] = c.value();

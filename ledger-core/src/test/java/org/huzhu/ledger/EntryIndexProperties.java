@@ -151,6 +151,21 @@ class EntryIndexProperties {
     assertEquals(seqs.stream().sorted().toList(), walked);
   }
 
+  /**
+   * However many entries it is made for, an index starts with no more rows than its table can name
+   * (a slot shares an int with bits of its hash), and its table is a power of two at most 0.6 full.
+   */
+  @Property
+  void neverHoldsMoreRowsThanItsTableCanName(@ForAll int expected) {
+    int rows = EntryIndex.capacityFor(expected);
+    org.junit.jupiter.api.Assertions.assertTrue(rows >= 16 && rows <= EntryIndex.MAX_SLOTS, "rows " + rows);
+    int table = EntryIndex.tableFor(rows);
+    assertEquals(1, Integer.bitCount(table));
+    org.junit.jupiter.api.Assertions.assertTrue(table * 0.6 >= rows, "table " + table + " for " + rows);
+    assertEquals(EntryIndex.MAX_SLOTS, EntryIndex.capacityFor(Integer.MAX_VALUE));
+    assertEquals(EntryIndex.MAX_SLOTS, EntryIndex.capacityFor(1 << 28));
+  }
+
   @Property(tries = 100)
   void refusesADecodedIdTwice(@ForAll("puts") List<Put> puts) {
     EntryIndex index = new EntryIndex();
