@@ -45,6 +45,10 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** Pages of id bytes: a page fills up to {@link #PAGE} bytes before the next is started. */
   private static final int PAGE_BITS = 20;
   private static final int PAGE = 1 << PAGE_BITS;
+  private static final int GROUP_BITS = 4;
+  private static final int GROUP = 1 << GROUP_BITS;
+  /** The length byte of an id kept in {@link #wideIds}, followed by its index there. */
+  private static final int WIDE_ID = 0;
 
   private int size;
   /**
@@ -54,14 +58,21 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
    */
   private int[] table;
   /**
-   * Where each slot's id is: {@code page << PAGE_BITS | position} of its length byte and Latin-1
-   * bytes, or {@code -1 - i} for {@code wideIds.get(i)}, an id longer than 255 characters or with a
-   * character beyond Latin-1 (only a damaged journal has one; the audit still folds it).
+   * Each slot's id, in slot order, as a length byte (1 to 255) and its Latin-1 bytes, or as a 0 and
+   * the big-endian index in {@link #wideIds} of an id that is empty, longer than 255 characters or
+   * has a character beyond Latin-1 (only a damaged journal has one; the audit still folds it). A
+   * page ends where the next id did not fit, at {@link #pageEnds}.
    */
-  private int[] idPlaces;
   private byte[][] pages = {new byte[64]};
   private int pageFill;
+  private int[] pageEnds = new int[1];
   private final java.util.List<String> wideIds = new java.util.ArrayList<>();
+  /**
+   * Where the id of every {@link #GROUP}th slot starts, {@code page << PAGE_BITS | position}; the
+   * slots between are found by stepping over the ids before them. A place for every slot would
+   * cost four bytes an entry.
+   */
+  private int[] groupPlaces;
   /** Whether the slots' seqs ascend, as the ledger puts them; {@link #slotOfSeq} relies on it. */
   private boolean seqOrdered = true;
   private final LongColumn seqs;
@@ -96,7 +107,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   EntryIndex(int expected) {
     int capacity = capacityFor(expected);
     table = new int[tableFor(capacity)];
-    idPlaces = new int[capacity];
+    groupPlaces = new int[groups(capacity)];
     seqs = new LongColumn(capacity, false);
     kinds = new NameColumn(capacity);
     dates = new DateColumn(capacity);
@@ -276,7 +287,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   void reserve(int more) {
     ready();
     long wanted = (long) size + more;
-    if (wanted > idPlaces.length) {
+    if (wanted > flags.length) {
       grow((int) Math.min(wanted, MAX_SLOTS));
     }
   }
@@ -303,7 +314,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
     noteSeq(seq);
     int slot = size++;
-    idPlaces[slot] = store(id);
+    store(slot, id);
     table[i] = tag | (slot + 1);
     seqs.set(slot, seq);
     kinds.set(slot, kind);
@@ -337,7 +348,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     growIfFull();
     noteSeq(seq);
     int slot = size++;
-    idPlaces[slot] = store(id);
+    store(slot, id);
     link(slot, spread(id.hashCode()));
     return slot;
   }
@@ -351,11 +362,11 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void growIfFull() {
-    if (size == idPlaces.length) {
+    if (size == flags.length) {
       if (size == MAX_SLOTS) {
         throw new IllegalStateException("an index holds at most " + MAX_SLOTS + " entries");
       }
-      grow(Math.min(MAX_SLOTS, idPlaces.length + (idPlaces.length >> 1)));
+      grow(Math.min(MAX_SLOTS, flags.length + (flags.length >> 1)));
     }
   }
 
@@ -365,44 +376,82 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
   }
 
-  /** Stores {@code id}'s bytes and returns where they are, as {@link #idPlaces} keeps it. */
-  private int store(String id) {
+  /** Stores the id of {@code slot}, the next slot, after the ids of the slots before it. */
+  private void store(int slot, String id) {
     int n = id.length();
-    boolean narrow = n <= 255;
+    boolean narrow = n >= 1 && n <= 255;
     for (int i = 0; i < n && narrow; i++) {
       narrow = id.charAt(i) <= 0xff;
     }
-    if (!narrow) {
-      wideIds.add(id);
-      return -wideIds.size();
-    }
+    int length = narrow ? n + 1 : 5;
     byte[] page = pages[pages.length - 1];
-    if (page.length - pageFill < n + 1) {
+    if (page.length - pageFill < length) {
       if (page.length < PAGE) {
-        page = Arrays.copyOf(page, Math.min(PAGE, Math.max(page.length * 2, pageFill + n + 1)));
+        page = Arrays.copyOf(page, Math.min(PAGE, Math.max(page.length * 2, pageFill + length)));
         pages[pages.length - 1] = page;
       }
-      if (page.length - pageFill < n + 1) {
+      if (page.length - pageFill < length) {
         if (pages.length == 1 << (31 - PAGE_BITS)) {
           throw new IllegalStateException("an index holds at most 2 GiB of entry ids");
         }
+        pageEnds[pages.length - 1] = pageFill;
         page = new byte[PAGE];
         pages = Arrays.copyOf(pages, pages.length + 1);
         pages[pages.length - 1] = page;
+        pageEnds = Arrays.copyOf(pageEnds, pages.length);
         pageFill = 0;
       }
     }
-    int at = (pages.length - 1) << PAGE_BITS | pageFill;
-    page[pageFill] = (byte) n;
-    for (int i = 0; i < n; i++) {
-      page[pageFill + 1 + i] = (byte) id.charAt(i);
+    if ((slot & (GROUP - 1)) == 0) {
+      groupPlaces[slot >>> GROUP_BITS] = (pages.length - 1) << PAGE_BITS | pageFill;
     }
-    pageFill += n + 1;
-    return at;
+    if (narrow) {
+      page[pageFill] = (byte) n;
+      for (int i = 0; i < n; i++) {
+        page[pageFill + 1 + i] = (byte) id.charAt(i);
+      }
+    } else {
+      int index = wideIds.size();
+      wideIds.add(id);
+      page[pageFill] = WIDE_ID;
+      page[pageFill + 1] = (byte) (index >>> 24);
+      page[pageFill + 2] = (byte) (index >>> 16);
+      page[pageFill + 3] = (byte) (index >>> 8);
+      page[pageFill + 4] = (byte) index;
+    }
+    pageFill += length;
+  }
+
+  /**
+   * Where the id of {@code slot} is: {@code page << PAGE_BITS | position} of its length byte, or
+   * {@code -1 - i} for {@code wideIds.get(i)}.
+   */
+  private int idPlace(int slot) {
+    int at = groupPlaces[slot >>> GROUP_BITS];
+    int page = at >>> PAGE_BITS;
+    int pos = at & (PAGE - 1);
+    byte[] bytes = pages[page];
+    for (int k = slot & (GROUP - 1); k > 0; k--) {
+      int n = bytes[pos] & 0xff;
+      pos += n == WIDE_ID ? 5 : n + 1;
+      if (page < pages.length - 1 && pos == pageEnds[page]) {
+        bytes = pages[++page];
+        pos = 0;
+      }
+    }
+    if (bytes[pos] != WIDE_ID) {
+      return page << PAGE_BITS | pos;
+    }
+    int index = (bytes[pos + 1] & 0xff) << 24 | (bytes[pos + 2] & 0xff) << 16 | (bytes[pos + 3] & 0xff) << 8 | (bytes[pos + 4] & 0xff);
+    return -1 - index;
+  }
+
+  private static int groups(int capacity) {
+    return (capacity >>> GROUP_BITS) + 1;
   }
 
   private boolean idEquals(int slot, String id) {
-    int at = idPlaces[slot];
+    int at = idPlace(slot);
     if (at < 0) {
       return wideIds.get(-1 - at).equals(id);
     }
@@ -480,7 +529,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
 
   /** The spread hash of the id in {@code slot}, as {@link String#hashCode} gives it, from its bytes. */
   private int hashAt(int slot) {
-    int at = idPlaces[slot];
+    int at = idPlace(slot);
     if (at < 0) {
       return spread(wideIds.get(-1 - at).hashCode());
     }
@@ -560,7 +609,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   /** The id held in {@code slot}. */
   String idAt(int slot) {
     ready();
-    int at = idPlaces[slot];
+    int at = idPlace(slot);
     if (at < 0) {
       return wideIds.get(-1 - at);
     }
@@ -590,7 +639,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private void grow(int capacity) {
-    idPlaces = Arrays.copyOf(idPlaces, capacity);
+    groupPlaces = Arrays.copyOf(groupPlaces, groups(capacity));
     seqs.resize(capacity);
     kinds.resize(capacity);
     dates.resize(capacity);

@@ -151,6 +151,24 @@ class EntryIndexProperties {
     assertEquals(seqs.stream().sorted().toList(), walked);
   }
 
+  /** Ids over several pages of id bytes, some kept apart (wide, empty, long): each found by id and by seq. */
+  @net.jqwik.api.Example
+  void findsIdsAcrossPages() {
+    EntryIndex index = new EntryIndex();
+    int n = 250_000;
+    for (int i = 1; i <= n; i++) {
+      String id = i % 9_999 == 0 ? "网" + i : i == 77_777 ? "" : i % 55_555 == 0 ? "x".repeat(300) + i : "entry-" + i;
+      index.put(id, new EntryInfo(i, "adjustment", LocalDate.of(2026, 1, 1), i, null, null, null, null));
+    }
+    assertEquals(n, index.size());
+    for (int i = 1; i <= n; i++) {
+      String id = i % 9_999 == 0 ? "网" + i : i == 77_777 ? "" : i % 55_555 == 0 ? "x".repeat(300) + i : "entry-" + i;
+      assertEquals(i, index.get(id).seq(), id);
+      assertEquals(id, index.idOfSeq(i));
+    }
+    assertNull(index.get("entry-0"));
+  }
+
   /**
    * However many entries it is made for, an index starts with no more rows than its table can name
    * (a slot shares an int with bits of its hash), and its table is a power of two at most 0.6 full.
