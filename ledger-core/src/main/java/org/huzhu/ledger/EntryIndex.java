@@ -20,7 +20,7 @@ import java.util.function.IntFunction;
  * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
  * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
  * (the order it was first put), found through an open-addressing table of slots, so an entry costs
- * about 55 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
+ * about 45 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
  * (the rest of the state names an entry by its seq), kinds and names are numbers in columns of
  * their own ({@link NameColumn}), numbers are ints where they fit ({@link LongColumn}), and days
  * are shared with the rest of the state. Slots follow the entries' seqs, so an id is found by seq too. Values are
