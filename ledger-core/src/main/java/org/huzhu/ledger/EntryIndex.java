@@ -32,6 +32,8 @@ import java.util.function.IntFunction;
 final class EntryIndex extends AbstractMap<String, EntryInfo> {
   private static final byte CREDIT = 1;
   private static final byte HOUR_BASED = 2;
+  /** The slot has an entry in {@link #rests}: the map is asked only then. */
+  private static final byte HAS_REST = 4;
 
   /** The rarely set fields of an entry, kept together: a plain credit has none of them. */
   private record Rest(LocalDateTime at, String reversedBy, org.huzhu.ledger.Entry entry) {}
@@ -268,7 +270,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
       kinds.set(to, other.kinds.get(from));
       dates.set(to, other.dates.get(from));
       fingerprints[to] = other.fingerprints[from];
-      setRest(to, other.rests.get(from));
+      setRest(to, other.restAt(from));
       flags[to] = other.flags[from];
       members.set(to, other.members.get(from));
       points.set(to, other.points.get(from));
@@ -328,7 +330,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   void setCredit(
       int slot, String member, long points, long minutes, boolean hourBased, String importId, String activity,
       String team, String grid) {
-    flags[slot] = (byte) (CREDIT | (hourBased ? HOUR_BASED : 0));
+    flags[slot] = (byte) ((flags[slot] & HAS_REST) | CREDIT | (hourBased ? HOUR_BASED : 0));
     creditColumns(slot, member, points, minutes, importId, activity, team, grid);
   }
 
@@ -353,11 +355,19 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     return slot;
   }
 
+  private Rest restAt(int slot) {
+    return (flags[slot] & HAS_REST) != 0 ? rests.get(slot) : null;
+  }
+
   private void setRest(int slot, Rest rest) {
     if (rest == null) {
-      rests.remove(slot);
+      if ((flags[slot] & HAS_REST) != 0) {
+        rests.remove(slot);
+        flags[slot] &= ~HAS_REST;
+      }
     } else {
       rests.put(slot, rest);
+      flags[slot] |= HAS_REST;
     }
   }
 
@@ -559,7 +569,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
             : new Rest(info.at(), info.reversedBy(), info.entry()));
     EntryInfo.CreditInfo c = info.credit();
     if (c == null) {
-      flags[slot] = 0;
+      flags[slot] &= HAS_REST;
       creditColumns(slot, null, 0, 0, null, null, null, null);
     } else {
       setCredit(slot, c.member(), c.points(), c.minutes(), c.hourBased(), c.importId(), c.activity(), c.team(), c.grid());
@@ -625,7 +635,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
   }
 
   private EntryInfo info(int slot) {
-    Rest rest = rests.get(slot);
+    Rest rest = restAt(slot);
     EntryInfo.CreditInfo credit =
         (flags[slot] & CREDIT) == 0
             ? null
