@@ -87,6 +87,54 @@ class ReplayProperties {
     }
   }
 
+  /**
+   * A reader that refreshes after a writer appended, rolling to new segments or not, and perhaps
+   * damaged a record the refresh reads, replays what a scan sees.
+   */
+  @Property(tries = 40)
+  void aRefreshedReaderReplaysWhatAScanSees(
+      @ForAll("batchSizes") List<Integer> before,
+      @ForAll("batchSizes") List<Integer> after,
+      @ForAll boolean checkpoint,
+      @ForAll boolean damaged,
+      @ForAll @IntRange(min = 0, max = 1 << 20) int where,
+      @ForAll @IntRange(min = 0, max = 400) int from)
+      throws IOException {
+    Path dir = Files.createTempDirectory("journal-replay-refresh");
+    try {
+      Journals.create(dir).close();
+      long roll = 16 << 10;
+      try (Journal j = Journals.openWriter(dir, roll)) {
+        for (int size : before) {
+          j.append(batch(j.lastSeq() + 1, size));
+        }
+        if (checkpoint) {
+          j.writeCheckpoint(j.lastSeq(), j.lastHash(), new byte[] {1});
+        }
+      }
+      try (Journal reader = Journals.openReader(dir)) {
+        long seen = reader.lastSeq();
+        try (Journal writer = Journals.openWriter(dir, roll)) {
+          for (int size : after) {
+            writer.append(batch(writer.lastSeq() + 1, size));
+          }
+        }
+        if (damaged) {
+          // a byte of a record appended since the reader opened, which its refresh checks
+          try (Journal look = Journals.openReader(dir)) {
+            long last = look.lastSeq();
+            JournalRecord r = look.read(seen + 1 + where % (last - seen)).orElseThrow();
+            JournalFixtures.flip(dir.resolve("segments").resolve(r.segment()), r.offset() + 3, 1);
+          }
+        }
+        reader.refresh();
+        assertSameAsAScan(reader, 1 + from % (reader.lastSeq() + 1));
+      }
+    } finally {
+      JournalProperties.delete(dir);
+    }
+  }
+
   private static void assertSameAsAScan(Journal journal, long fromSeq) {
     Seen scanned = JournalFixtures.scan(journal, fromSeq);
     Seen replayed = new Seen();
