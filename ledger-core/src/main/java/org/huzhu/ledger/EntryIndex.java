@@ -257,6 +257,12 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     }
     other.ready();
     reserve(other.size);
+    NameColumn.Copier kindsFrom = kinds.copierFrom(other.kinds);
+    NameColumn.Copier membersFrom = members.copierFrom(other.members);
+    NameColumn.Copier importIdsFrom = importIds.copierFrom(other.importIds);
+    NameColumn.Copier activitiesFrom = activities.copierFrom(other.activities);
+    NameColumn.Copier teamsFrom = teams.copierFrom(other.teams);
+    NameColumn.Copier gridsFrom = grids.copierFrom(other.grids);
     for (int from = 0; from < other.size; from++) {
       String id = other.idAt(from);
       long seq = other.seqs.get(from);
@@ -267,18 +273,18 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
         seqOrdered = false;
       }
       seqs.set(to, seq);
-      kinds.set(to, other.kinds.get(from));
+      kindsFrom.copy(to, from);
       dates.set(to, other.dates.get(from));
       fingerprints[to] = other.fingerprints[from];
       setRest(to, other.restAt(from));
       flags[to] = other.flags[from];
-      members.set(to, other.members.get(from));
+      membersFrom.copy(to, from);
       points.set(to, other.points.get(from));
       minutes.set(to, other.minutes.get(from));
-      importIds.set(to, other.importIds.get(from));
-      activities.set(to, other.activities.get(from));
-      teams.set(to, other.teams.get(from));
-      grids.set(to, other.grids.get(from));
+      importIdsFrom.copy(to, from);
+      activitiesFrom.copy(to, from);
+      teamsFrom.copy(to, from);
+      gridsFrom.copy(to, from);
     }
   }
 

@@ -31,7 +31,11 @@ final class NameColumn {
   }
 
   void set(int row, String name) {
-    int n = numberOf(name);
+    store(row, numberOf(name));
+  }
+
+  /** Puts number {@code n} in {@code row}, widening the column first when it does not fit. */
+  private void store(int row, int n) {
     if (ints != null) {
       ints[row] = n;
     } else if (chars != null) {
@@ -51,9 +55,42 @@ final class NameColumn {
         chars[i] = (char) (bytes[i] & 0xff);
       }
       bytes = null;
-      set(row, name);
+      store(row, n);
     } else {
       bytes[row] = (byte) n;
+    }
+  }
+
+  /**
+   * Copies rows of {@code source} into this column, each of its numbers looked up here once: a
+   * merge copies a million rows that name a few thousand members.
+   */
+  Copier copierFrom(NameColumn source) {
+    return new Copier(source);
+  }
+
+  /** What {@link #copierFrom} gives; meant to live as long as one merge. */
+  final class Copier {
+    private final NameColumn source;
+    /** This column's number + 1 of each of the source's numbers, 0 while not looked up. */
+    private int[] numbers = new int[16];
+
+    private Copier(NameColumn source) {
+      this.source = source;
+    }
+
+    /** Sets {@code row} to the name the source holds in {@code sourceRow}. */
+    void copy(int row, int sourceRow) {
+      int n = source.number(sourceRow);
+      if (n >= numbers.length) {
+        numbers = Arrays.copyOf(numbers, Math.max(n + 1, 2 * numbers.length));
+      }
+      int mine = numbers[n];
+      if (mine == 0) {
+        mine = numberOf(source.names[n]) + 1;
+        numbers[n] = mine;
+      }
+      store(row, mine - 1);
     }
   }
 

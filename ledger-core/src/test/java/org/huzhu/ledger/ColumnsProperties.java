@@ -36,6 +36,44 @@ class ColumnsProperties {
     return changes(names);
   }
 
+  /**
+   * Copying rows from another column gives the names that column holds, whichever numbers either
+   * column gave them and however wide either has grown.
+   */
+  @Property(tries = 100)
+  void copyingRowsGivesTheSourcesNames(
+      @ForAll("nameChanges") List<Change<String>> sourceChanges,
+      @ForAll("nameChanges") List<Change<String>> targetChanges,
+      @ForAll("nameChanges") List<Change<String>> copies) {
+    NameColumn source = new NameColumn(ROWS);
+    NameColumn target = new NameColumn(ROWS);
+    String[] sourceModel = new String[ROWS];
+    String[] targetModel = new String[ROWS];
+    for (Change<String> c : sourceChanges) {
+      source.set(c.row() % ROWS, c.value());
+      sourceModel[c.row() % ROWS] = c.value();
+    }
+    for (Change<String> c : targetChanges) {
+      target.set(c.row() % ROWS, c.value());
+      targetModel[c.row() % ROWS] = c.value();
+    }
+    NameColumn.Copier copier = target.copierFrom(source);
+    for (Change<String> c : copies) {
+      // the row number and the value's hash pick a source row and a target row
+      int to = c.row() % ROWS;
+      int from = Math.floorMod(java.util.Objects.hashCode(c.value()) + c.row(), ROWS);
+      if (c.resize()) {
+        target.set(to, c.value()); // a name set between copies, as a merge never does but may
+        targetModel[to] = c.value();
+      } else {
+        copier.copy(to, from);
+        targetModel[to] = sourceModel[from];
+      }
+    }
+    assertRows(targetModel, target::get);
+    assertRows(sourceModel, source::get);
+  }
+
   @Provide
   Arbitrary<List<Change<Long>>> longChanges() {
     Arbitrary<Long> values =
