@@ -253,7 +253,7 @@ final class SegmentedJournal implements Journal {
                 "segment name says seq " + seg.firstSeq() + " but " + chain.expectedSeq
                     + " comes next");
       } else {
-        d = verify(codec, seg, offset, store.size(seg.name()), last, chain, null);
+        d = verify(codec, seg, offset, store.size(seg.name()), last, chain, null, Long.MAX_VALUE);
       }
       if (d != null || last) {
         String lastHash = chain.lastHash;
@@ -421,7 +421,7 @@ final class SegmentedJournal implements Journal {
       Chain chain = new Chain();
       chain.expectedSeq = seg.firstSeq();
       JournalDamage first =
-          verify(new RecordCodec(), seg, 0, store.size(seg.name()), false, chain, null);
+          verify(new RecordCodec(), seg, 0, store.size(seg.name()), false, chain, null, Long.MAX_VALUE);
       if (first != null) {
         throw damaged(first);
       }
@@ -518,21 +518,10 @@ final class SegmentedJournal implements Journal {
    * Verifies the lines of {@code seg} in {@code [start, limit)} against {@code chain}, handing
    * each verified record to {@code visitor} (if any). Returns the damage that stops it, or null.
    * In the last segment, an incomplete line, a last line failing its hash, or an unfinished batch
-   * at the end is a torn tail ({@code tail}), reported at the start of its batch.
+   * at the end is a torn tail ({@code tail}), reported at the start of its batch. Lines at or after
+   * {@code hashedFrom} are not hash-checked again ({@link #replay}); {@code Long.MAX_VALUE} checks
+   * every line.
    */
-  private JournalDamage verify(
-      RecordCodec codec,
-      Segment seg,
-      long start,
-      long limit,
-      boolean lastSegment,
-      Chain chain,
-      RecordVisitor visitor)
-      throws IOException {
-    return verify(codec, seg, start, limit, lastSegment, chain, visitor, Long.MAX_VALUE);
-  }
-
-  /** As above; the lines at or after {@code hashedFrom} are not hash-checked again. */
   private JournalDamage verify(
       RecordCodec codec,
       Segment seg,
