@@ -18,14 +18,14 @@ import java.util.function.IntFunction;
  *
  * <p>Design: a ledger holds millions of entries, most of them credits. As records in a hash map each
  * costs four objects and about 170 bytes, which is also what a checkpoint has to allocate, and the
- * collector to copy, when a ledger opens. Here each field is an array indexed by the entry's slot
+ * collector to copy, when a ledger opens. Here each field is a column indexed by the entry's slot
  * (the order it was first put), found through an open-addressing table of slots, so an entry costs
  * about 45 bytes and no objects of its own: the ids are bytes in shared pages rather than strings
  * (the rest of the state names an entry by its seq), kinds and names are numbers in columns of
- * their own ({@link NameColumn}), numbers are ints where they fit ({@link LongColumn}), and days
- * are shared with the rest of the state. Slots follow the entries' seqs, so an id is found by seq too. Values are
- * built on demand by {@link #get}; putting an id again (a reversal marks its target) overwrites its
- * slot. Entries are never removed. Not thread-safe: the state's lock
+ * their own ({@link NameColumn}), small counts are chars and seqs ints ({@link LongColumn}), and
+ * dates are day numbers ({@link DateColumn}). Slots follow the entries' seqs, so an id is found by
+ * seq too. Values are built on demand by {@link #get}; putting an id again (a reversal marks its
+ * target) overwrites its slot. Entries are never removed. Not thread-safe: the state's lock
  * guards it, as it guarded the map before it. The one exception is a fill from a checkpoint on a
  * thread of its own ({@link #fillInBackground}), which every other use waits for.
  */
@@ -191,7 +191,7 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     return Math.max(16, Math.min(expected, MAX_SLOTS));
   }
 
-  /** The size of a table that holds {@code entries} (at most {@link #MAX_SLOTS}) at most {@link #MAX_LOAD} full. */
+  /** The size of a table that holds {@code entries}, at most {@link #MAX_SLOTS}, no more than {@link #MAX_LOAD} full. */
   static int tableFor(int entries) {
     int size = 16;
     while (size * MAX_LOAD < Math.min(entries, MAX_SLOTS)) {
@@ -458,7 +458,9 @@ final class EntryIndex extends AbstractMap<String, EntryInfo> {
     if (bytes[pos] != WIDE_ID) {
       return page << PAGE_BITS | pos;
     }
-    int index = (bytes[pos + 1] & 0xff) << 24 | (bytes[pos + 2] & 0xff) << 16 | (bytes[pos + 3] & 0xff) << 8 | (bytes[pos + 4] & 0xff);
+    int index =
+        (bytes[pos + 1] & 0xff) << 24 | (bytes[pos + 2] & 0xff) << 16 | (bytes[pos + 3] & 0xff) << 8
+            | (bytes[pos + 4] & 0xff);
     return -1 - index;
   }
 
