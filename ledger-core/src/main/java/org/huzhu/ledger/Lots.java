@@ -121,13 +121,13 @@ final class Lots {
   }
 
   boolean expired(int i) {
-    return chunk(i).expired[i & MASK];
+    return chunk(i).expired(i & MASK);
   }
 
   /** Points that went to {@code community:expired}, told apart from points spent. */
   long expiredPoints(int i) {
     Chunk c = chunk(i);
-    return c.get(c.expiredPoints, i & MASK, EXPIRED_POINTS);
+    return c.expiredPoints(i & MASK);
   }
 
   /** Whether the lot may no longer be spent on the epoch day {@code day}. */
@@ -169,8 +169,7 @@ final class Lots {
     Chunk c = writable(i);
     int o = i & MASK;
     c.set(c.remaining, o, REMAINING, c.get(c.remaining, o, REMAINING) - points);
-    c.set(c.expiredPoints, o, EXPIRED_POINTS, c.get(c.expiredPoints, o, EXPIRED_POINTS) + points);
-    c.expired[o] = true;
+    c.setExpiry(o, true, c.expiredPoints(o) + points);
   }
 
   void remove(int i) {
@@ -235,8 +234,7 @@ final class Lots {
     ch.expiresOn[o] = ch.day(o, EXPIRY, expiresOn);
     ch.set(ch.original, o, ORIGINAL, original);
     ch.set(ch.remaining, o, REMAINING, remaining);
-    ch.expired[o] = expired;
-    ch.set(ch.expiredPoints, o, EXPIRED_POINTS, expiredPoints);
+    ch.setExpiry(o, expired, expiredPoints);
     size++;
   }
 
@@ -283,8 +281,12 @@ final class Lots {
     final int[] expiresOn;
     final int[] original;
     final int[] remaining;
-    final int[] expiredPoints;
-    final boolean[] expired;
+    /**
+     * Whether each lot expired and the points that expired from it; null, both, while no lot of the
+     * chunk has (a lot expires a year or so after it is made, so most recent chunks never need them).
+     */
+    int[] expiredPoints;
+    boolean[] expired;
     /**
      * {@value #FAR_VALUES} longs per lot, at {@code FAR_VALUES * lot + DATE} and so on: the values
      * that an int column marks FAR (dates) or WIDE (the rest).
@@ -298,8 +300,8 @@ final class Lots {
           new int[capacity],
           new int[capacity],
           new int[capacity],
-          new int[capacity],
-          new boolean[capacity],
+          null,
+          null,
           null);
     }
 
@@ -333,8 +335,8 @@ final class Lots {
           Arrays.copyOf(expiresOn, capacity),
           Arrays.copyOf(original, capacity),
           Arrays.copyOf(remaining, capacity),
-          Arrays.copyOf(expiredPoints, capacity),
-          Arrays.copyOf(expired, capacity),
+          expiredPoints == null ? null : Arrays.copyOf(expiredPoints, capacity),
+          expired == null ? null : Arrays.copyOf(expired, capacity),
           far == null ? null : Arrays.copyOf(far, FAR_VALUES * capacity));
     }
 
@@ -345,13 +347,46 @@ final class Lots {
       System.arraycopy(from.expiresOn, at, to.expiresOn, into, n);
       System.arraycopy(from.original, at, to.original, into, n);
       System.arraycopy(from.remaining, at, to.remaining, into, n);
-      System.arraycopy(from.expiredPoints, at, to.expiredPoints, into, n);
-      System.arraycopy(from.expired, at, to.expired, into, n);
+      if (from.expired != null) {
+        to.expiryColumns();
+        System.arraycopy(from.expiredPoints, at, to.expiredPoints, into, n);
+        System.arraycopy(from.expired, at, to.expired, into, n);
+      } else if (to.expired != null) {
+        Arrays.fill(to.expiredPoints, into, into + n, 0);
+        Arrays.fill(to.expired, into, into + n, false);
+      }
       if (from.far != null) {
         if (to.far == null) {
           to.far = new long[FAR_VALUES * to.capacity()];
         }
         System.arraycopy(from.far, FAR_VALUES * at, to.far, FAR_VALUES * into, FAR_VALUES * n);
+      }
+    }
+
+    boolean expired(int o) {
+      return expired != null && expired[o];
+    }
+
+    long expiredPoints(int o) {
+      return expiredPoints == null ? 0 : get(expiredPoints, o, EXPIRED_POINTS);
+    }
+
+    /** Sets whether lot {@code o} expired and the points that expired from it. */
+    void setExpiry(int o, boolean hasExpired, long points) {
+      if (expired == null) {
+        if (!hasExpired && points == 0) {
+          return;
+        }
+        expiryColumns();
+      }
+      expired[o] = hasExpired;
+      set(expiredPoints, o, EXPIRED_POINTS, points);
+    }
+
+    private void expiryColumns() {
+      if (expired == null) {
+        expired = new boolean[capacity()];
+        expiredPoints = new int[capacity()];
       }
     }
 

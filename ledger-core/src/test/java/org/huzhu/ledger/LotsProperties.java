@@ -102,6 +102,32 @@ class LotsProperties {
     }
   }
 
+  /**
+   * A lot that moves into a chunk that keeps expiries, from one that keeps none (no lot of it has
+   * expired), takes no expiry from the lot that stood there before: removing an early lot moves the
+   * next chunk's first lot back, and inserting an early lot moves a chunk's last lot on.
+   */
+  @net.jqwik.api.Example
+  void aLotMovedBetweenChunksKeepsItsOwnExpiry() {
+    for (boolean removing : new boolean[] {true, false}) {
+      Kept k = new Kept(new Lots(), new ArrayList<>());
+      for (int i = 0; i < 3 * Lots.CHUNK; i++) {
+        add(k, i + 1, 10 + i / 3, 0, 10);
+      }
+      int expiring = removing ? Lots.CHUNK - 1 : Lots.CHUNK; // last of the first chunk, or first of the second
+      k.lots().expire(expiring, 4);
+      Lot l = k.model().get(expiring);
+      k.model().set(expiring, new Lot(l.seq(), l.date(), l.expiresOn(), l.original(), l.remaining() - 4, true, 4));
+      if (removing) {
+        k.lots().remove(0);
+        k.model().remove(0);
+      } else {
+        add(k, 1_000, 0, 0, 10); // dated before every other lot
+      }
+      check(List.of(k));
+    }
+  }
+
   /** Mostly a small amount; now and then one past an int, or the very value that marks one. */
   private static long amount(int a) {
     return a % 13 == 0 ? Long.MAX_VALUE / 4 - a : a % 17 == 0 ? Integer.MIN_VALUE : a;
