@@ -10,9 +10,10 @@ import java.util.Objects;
  *
  * <p>Design note. A lot is a row across parallel primitive arrays rather than an object: a ledger
  * holds a lot per credit, and as objects a million lots cost a million headers and 68 MB where
- * the arrays, ints but for the flag, cost about 28 MB and eight objects per 64 lots. The arrays
- * are cut into chunks of {@value #CHUNK} lots, all full but the last, which starts small and
- * grows, so that a member with two lots does not hold room for 64.
+ * the arrays, ints but for the flag, cost about 23 MB and six objects per 64 lots (28 MB and
+ * eight once they have expired). The arrays are cut into chunks of {@value #CHUNK} lots, all full
+ * but the last, which starts small and grows, so that a member with two lots does not hold room
+ * for 64.
  *
  * <p>Copy-on-write by chunk: a transaction works on a {@link #copy} of every member it touches, so a
  * copy must not cost more for a member with ten thousand lots. The copy shares the chunks, and the
