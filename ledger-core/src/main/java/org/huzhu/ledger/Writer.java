@@ -267,12 +267,16 @@ final class Writer implements AutoCloseable {
         // A task alone in its group (an import) is decided on the group's state itself, which is
         // dropped whole if it refuses, and streams its entries out instead of holding them.
         entries.streamTo(batch);
-        groupTx.indexEntries();
-        if (!decideIn(groupTx, group.get(0))) {
-          group.get(0).answer();
-          return false;
+        try {
+          groupTx.indexEntries();
+          if (!decideIn(groupTx, group.get(0))) {
+            group.get(0).answer();
+            return false;
+          }
+          entries.finish();
+        } finally {
+          entries.settle(); // before the batch is committed or closed
         }
-        entries.finish();
       } else {
         // Each is decided as it is taken: the writer decides while the rest of the group arrives.
         Consumer<Task<?>> decideNext = t -> decide(groupTx, t);

@@ -2,12 +2,14 @@ package org.huzhu.ledger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,7 +17,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -126,6 +131,73 @@ class LargeImportTest {
       assertEquals(ROWS, real.credited());
       assertTrue(l.verify(null).ok());
     }
+  }
+
+  /** An in-memory journal whose batches fail to set aside their {@code failAt}-th entry (1-based). */
+  private static org.huzhu.ledger.journal.Journal settingAsideFails(AtomicInteger failAt) {
+    org.huzhu.ledger.journal.Journal real = org.huzhu.ledger.journal.Journals.inMemory();
+    return (org.huzhu.ledger.journal.Journal)
+        Proxy.newProxyInstance(
+            LargeImportTest.class.getClassLoader(),
+            new Class<?>[] {org.huzhu.ledger.journal.Journal.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              if (!method.getName().equals("startBatch")) {
+                return result;
+              }
+              AtomicInteger added = new AtomicInteger();
+              return Proxy.newProxyInstance(
+                  LargeImportTest.class.getClassLoader(),
+                  new Class<?>[] {org.huzhu.ledger.journal.Journal.Batch.class},
+                  (p, m, a) -> {
+                    if (m.getName().equals("add") && added.incrementAndGet() == failAt.get()) {
+                      throw new LedgerStorageException("no room to set the batch aside", null);
+                    }
+                    return invoke(result, m, a);
+                  });
+            });
+  }
+
+  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+    try {
+      return m.invoke(target, args);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {100, ROWS - 10})
+  void anImportWhoseEntriesCannotBeSetAsideWritesNothingAndLeavesTheLedgerWhole(int failAt) throws Exception {
+    // Entries are set aside on a thread of their own while the rows after them are decided: a
+    // failure early on reaches the decision mid-way, one in the last chunk reaches the commit.
+    Path sheet = sheet(null);
+    AtomicInteger failing = new AtomicInteger(); // 0: no entry fails
+    try (Ledger l = Ledger.load(settingAsideFails(failing), clock, Checkpoints.never())) {
+      l.initialise(MutableClock.SHANGHAI);
+      setUp(l);
+      String head = l.head();
+      failing.set(failAt);
+      LedgerStorageException e =
+          assertThrows(LedgerStorageException.class, () -> l.importSignins(sheet, ImportOptions.defaults()));
+      assertEquals("no room to set the batch aside", e.getMessage());
+      assertEquals(head, l.head());
+      assertTrue(l.member("v7").orElseThrow().serviceMinutes() == 0, "nothing of the import is in the state");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (encoderAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertFalse(encoderAlive(), "the encoder thread is let go of");
+
+      failing.set(0);
+      assertEquals(ROWS, l.importSignins(sheet, ImportOptions.defaults()).credited());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+
+  private static boolean encoderAlive() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .anyMatch(t -> t.getName().equals("huzhu-entry-encoder") && t.isAlive());
   }
 
   @Test
