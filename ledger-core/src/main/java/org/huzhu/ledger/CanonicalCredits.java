@@ -202,7 +202,7 @@ final class CanonicalCredits {
     }
     expect(']');
     String member = string(DATA);
-    String activity = CreditFold.intern(string(ACTIVITY));
+    String activity = string(ACTIVITY);
     String checkIn = string(CHECK_IN);
     String checkOut = optional(CHECK_OUT);
     String verifiedBy = string(VERIFIED_BY);
@@ -247,9 +247,9 @@ final class CanonicalCredits {
             JsonValues.zoned(checkIn),
             checkOut == null ? null : JsonValues.zoned(checkOut),
             verifiedBy,
-            CreditFold.intern(team),
-            CreditFold.intern(grid),
-            CreditFold.intern(importId),
+            team,
+            grid,
+            importId,
             breakdown);
     return new Entry(seq, id, date, postings, credit);
   }

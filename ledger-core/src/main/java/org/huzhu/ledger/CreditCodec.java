@@ -71,7 +71,7 @@ final class CreditCodec {
     }
     // Shared copies of the names the fold keeps, found here: replay decodes on a thread of its own,
     // and the fold that would otherwise look them up is what a replay waits for.
-    String activity = CreditFold.intern(JsonValues.text(d, "activity"));
+    String activity = JsonValues.text(d, "activity");
     CreditBreakdown breakdown =
         new CreditBreakdown(
             (int) JsonValues.number(b, "rule_version"),
@@ -95,9 +95,9 @@ final class CreditCodec {
         JsonValues.zoned(JsonValues.text(d, "check_in")),
         out == null ? null : JsonValues.zoned(out),
         JsonValues.text(d, "verified_by"),
-        CreditFold.intern(JsonValues.optText(d, "team")),
-        CreditFold.intern(JsonValues.optText(d, "grid")),
-        CreditFold.intern(JsonValues.optText(d, "import")),
+        JsonValues.optText(d, "team"),
+        JsonValues.optText(d, "grid"),
+        JsonValues.optText(d, "import"),
         breakdown);
   }
 }

@@ -31,20 +31,8 @@ final class CreditFold {
     String team = c.team() != null ? c.team() : a == null ? null : a.team();
     String grid = c.grid() != null ? c.grid() : a == null ? null : a.grid();
     return new EntryInfo.CreditInfo(
-        m.id, b.points(), b.minutesCredited(), b.hourBased(), intern(c.importId()),
-        intern(c.activity()), intern(team), intern(grid));
-  }
-
-  private static final java.util.concurrent.ConcurrentMap<String, String> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final int MAX_NAMES = 100_000;
-
-  /** Activities, teams, grids and import ids repeat across millions of credits: keep one copy. */
-  static String intern(String s) {
-    if (s == null) {
-      return null;
-    }
-    // Bounded: a sheet of made-up team names must not fill a host that keeps many ledgers open.
-    return NAMES.size() < MAX_NAMES ? Shared.get(NAMES, s, x -> x) : NAMES.getOrDefault(s, s);
+        m.id, b.points(), b.minutesCredited(), b.hourBased(), c.importId(),
+        c.activity(), team, grid);
   }
 
   static void reverse(LedgerState s, String targetId, EntryInfo target) {

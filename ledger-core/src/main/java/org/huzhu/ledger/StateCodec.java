@@ -710,7 +710,7 @@ final class StateCodec {
         return null;
       }
       if (n == names.size()) {
-        String name = CreditFold.intern(in.readUTF());
+        String name = in.readUTF();
         names.add(name);
         return name;
       }
