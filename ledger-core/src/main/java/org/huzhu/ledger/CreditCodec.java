@@ -69,8 +69,6 @@ final class CreditCodec {
     for (Map<String, Object> m : JsonValues.objects(b, "multipliers")) {
       multipliers.add(new MatchedMultiplier(JsonValues.text(m, "name"), new BigDecimal(JsonValues.text(m, "factor"))));
     }
-    // Shared copies of the names the fold keeps, found here: replay decodes on a thread of its own,
-    // and the fold that would otherwise look them up is what a replay waits for.
     String activity = JsonValues.text(d, "activity");
     CreditBreakdown breakdown =
         new CreditBreakdown(
