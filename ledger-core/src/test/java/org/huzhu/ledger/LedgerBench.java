@@ -233,7 +233,59 @@ public final class LedgerBench {
       if (tokens[0] == 0) {
         throw new IllegalStateException("nothing was read");
       }
+      for (int pass = 0; pass < 2; pass++) {
+        double folding = foldAlone(j, entries);
+        if (pass == 1) {
+          print("replay part: the fold alone, entries built beforehand", entries / folding, "entries/s", "second pass");
+        }
+      }
     }
+  }
+
+  /**
+   * Seconds spent folding every entry of {@code j} into a new state on this thread, entries and
+   * their fingerprints built beforehand in chunks and not timed: what a replay's consuming thread
+   * does, which must see the entries one by one, in order.
+   */
+  static double foldAlone(org.huzhu.ledger.journal.Journal j, long entries) {
+    LedgerState state = new LedgerState(entries);
+    int chunk = 65_536;
+    List<Entry> built = new ArrayList<>(chunk);
+    long[] fingerprints = new long[chunk];
+    long[] nanos = new long[1];
+    Runnable fold =
+        () -> {
+          long t0 = System.nanoTime();
+          for (int i = 0; i < built.size(); i++) {
+            Fold.apply(state, built.get(i), fingerprints[i]);
+          }
+          nanos[0] += System.nanoTime() - t0;
+          built.clear();
+        };
+    j.scan(
+        1,
+        new org.huzhu.ledger.journal.RecordVisitor() {
+          @Override
+          public boolean record(org.huzhu.ledger.journal.JournalRecord r) {
+            Entry e = EntryCodec.fromJson(r.seq(), r.entryJson());
+            fingerprints[built.size()] = Fold.fingerprint(e.detail());
+            built.add(e);
+            if (built.size() == chunk) {
+              fold.run();
+            }
+            return true;
+          }
+
+          @Override
+          public void damage(org.huzhu.ledger.journal.JournalDamage d) {
+            throw new IllegalStateException(d.toString());
+          }
+        });
+    fold.run();
+    if (state.seq != entries) {
+      throw new IllegalStateException("folded " + state.seq + " of " + entries);
+    }
+    return nanos[0] / 1e9;
   }
 
   static String ratio(double a, double b, String of) {
