@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.huzhu.ledger.journal.Journal;
 import org.huzhu.ledger.journal.JournalDamage;
@@ -146,13 +145,7 @@ final class EntryScan {
             records, CompletableFuture.completedFuture(decodeAll(records, sink.wantsFingerprints(), sink.checksForm())));
       }
       if (decoder == null) {
-        decoder =
-            Executors.newSingleThreadExecutor(
-                r -> {
-                  Thread t = new Thread(r, "huzhu-entry-decoder");
-                  t.setDaemon(true);
-                  return t;
-                });
+        decoder = DaemonThreads.single("huzhu-entry-decoder");
       }
       boolean fingerprints = sink.wantsFingerprints();
       boolean form = sink.checksForm();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.huzhu.ledger.journal.Journal;
@@ -80,13 +79,7 @@ final class PendingEntries {
   /** Hands what is held to the encoder of the batch this transaction streams to, and lets go of it. */
   private void flush() {
     if (encoder == null) {
-      encoder =
-          Executors.newSingleThreadExecutor(
-              r -> {
-                Thread t = new Thread(r, "huzhu-entry-encoder");
-                t.setDaemon(true);
-                return t;
-              });
+      encoder = DaemonThreads.single("huzhu-entry-encoder");
     }
     List<Entry> chunk = held;
     Journal.Batch to = batch;

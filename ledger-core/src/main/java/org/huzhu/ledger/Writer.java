@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -105,13 +104,7 @@ final class Writer implements AutoCloseable {
     this.lock = lock;
     this.committed = committed;
     this.afterGroup = afterGroup;
-    this.listeners =
-        Executors.newSingleThreadExecutor(
-            r -> {
-              Thread t = new Thread(r, "huzhu-ledger-listeners");
-              t.setDaemon(true);
-              return t;
-            });
+    this.listeners = DaemonThreads.single("huzhu-ledger-listeners");
     this.thread = new Thread(this::run, "huzhu-ledger-writer");
     this.thread.setDaemon(true);
     this.thread.start();
