@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An app's {@link ImportProgress}, kept from breaking the import it watches: what it throws is
  * logged once and it is not called again, since a progress bar that failed once would fail on
- * every row, and a million rows must not be lost to it.
+ * every row, and a million rows must not be lost to it. An interrupt it gives the thread it is
+ * called on is taken back.
  */
 final class GuardedProgress implements ImportProgress {
   private static final Logger LOG = LoggerFactory.getLogger(GuardedProgress.class);
@@ -42,11 +43,16 @@ final class GuardedProgress implements ImportProgress {
     if (failed) {
       return;
     }
+    boolean interrupted = Thread.currentThread().isInterrupted();
     try {
       r.run();
     } catch (RuntimeException e) {
       failed = true;
       LOG.warn("the import's progress listener failed and is no longer called; the import goes on", e);
+    }
+    // It may run on the ledger's writer thread, whose file channel Java closes once it is interrupted.
+    if (!interrupted && Thread.interrupted()) {
+      LOG.warn("the import's progress listener interrupted the thread it was called on; the import goes on");
     }
   }
 }

@@ -1,12 +1,12 @@
 package org.huzhu.ledger;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.huzhu.ledger.journal.Journal;
 
 /**
@@ -103,7 +103,7 @@ final class PendingEntries {
    */
   private void awaitOldest() {
     try {
-      inFlight.poll().get();
+      Uninterruptibles.getUninterruptibly(inFlight.poll());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException re) {
         throw re;
@@ -112,9 +112,6 @@ final class PendingEntries {
         throw err;
       }
       throw new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while entries were being set aside", e);
     }
   }
 
@@ -147,18 +144,9 @@ final class PendingEntries {
     }
     inFlight.clear();
     encoder.shutdown();
-    boolean interrupted = false;
-    while (!encoder.isTerminated()) {
-      try {
-        encoder.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        interrupted = true; // the batch must not be closed under the encoder's feet
-      }
-    }
+    // Whatever the thread is told, the batch must not be closed under the encoder's feet.
+    Uninterruptibles.awaitTerminationUninterruptibly(encoder);
     encoder = null;
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The latest held entry with id {@code id}; entries already streamed out are not searched. */

@@ -173,11 +173,12 @@ final class Writer implements AutoCloseable {
       try {
         first = queue.take();
       } catch (InterruptedException e) {
-        return;
+        continue; // only the stop marker ends the writer: callers are waiting on it
       }
       if (first == stop) {
         return;
       }
+      ignoreInterrupt();
       group.add(first);
       try {
         long started = System.nanoTime();
@@ -218,8 +219,7 @@ final class Writer implements AutoCloseable {
         try {
           next = queue.pollFirst(left, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
-          Thread.currentThread().interrupt(); // the group is run; the next wait ends the thread
-          return;
+          return; // the group is run as gathered so far
         }
         if (next == null) {
           return;
@@ -260,15 +260,19 @@ final class Writer implements AutoCloseable {
         // A task alone in its group (an import) is decided on the group's state itself, which is
         // dropped whole if it refuses, and streams its entries out instead of holding them.
         entries.streamTo(batch);
+        boolean keep;
         try {
           groupTx.indexEntries();
-          if (!decideIn(groupTx, group.get(0))) {
-            group.get(0).answer();
-            return false;
+          keep = decideIn(groupTx, group.get(0));
+          if (keep) {
+            entries.finish();
           }
-          entries.finish();
         } finally {
-          entries.settle(); // before the batch is committed or closed
+          entries.settle(); // before the batch is committed or closed, and before any answer
+        }
+        if (!keep) {
+          group.get(0).answer();
+          return false;
         }
       } else {
         // Each is decided as it is taken: the writer decides while the rest of the group arrives.
@@ -311,9 +315,20 @@ final class Writer implements AutoCloseable {
     return !entries.isEmpty();
   }
 
+  /**
+   * Clears the writer thread's interrupt, which nothing in the ledger sends: Java closes a file
+   * channel that an interrupted thread uses, which would stop the ledger for a storage fault.
+   */
+  private static void ignoreInterrupt() {
+    if (Thread.interrupted()) {
+      LOG.warn("the ledger's writer thread was interrupted; it goes on writing");
+    }
+  }
+
   /** Appends the batch; on a fault fails the group's tasks, stops the writer and returns false. */
   private boolean append(Journal.Batch batch, PendingEntries entries, List<Task<?>> group) {
     long last;
+    ignoreInterrupt();
     try {
       last = batch.commit();
     } catch (RuntimeException | Error e) {

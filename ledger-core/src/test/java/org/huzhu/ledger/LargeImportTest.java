@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -124,6 +125,7 @@ class LargeImportTest {
       ImportSummary s =
           l.importSignins(sheet, new ImportOptions(StandardCharsets.UTF_8, null, false, true, null));
       assertFalse(s.committed());
+      assertFalse(encoderAtWork(), "answered only once the batch is let go of");
       assertEquals(1, s.rejected());
       assertEquals(head, l.head());
       assertFalse(Files.exists(book.resolve("batch.scratch")));
@@ -133,8 +135,12 @@ class LargeImportTest {
     }
   }
 
-  /** An in-memory journal whose batches fail to set aside their {@code failAt}-th entry (1-based). */
-  private static org.huzhu.ledger.journal.Journal settingAsideFails(AtomicInteger failAt) {
+  /**
+   * An in-memory journal whose batches fail to set aside their {@code failAt}-th entry (1-based),
+   * and take their time over every 1000th. What is added to a batch that is being committed or
+   * closed, or after, goes to {@code misuse}.
+   */
+  private static org.huzhu.ledger.journal.Journal settingAsideFails(AtomicInteger failAt, List<String> misuse) {
     org.huzhu.ledger.journal.Journal real = org.huzhu.ledger.journal.Journals.inMemory();
     return (org.huzhu.ledger.journal.Journal)
         Proxy.newProxyInstance(
@@ -146,14 +152,38 @@ class LargeImportTest {
                 return result;
               }
               AtomicInteger added = new AtomicInteger();
+              AtomicInteger adding = new AtomicInteger();
+              AtomicBoolean ended = new AtomicBoolean();
               return Proxy.newProxyInstance(
                   LargeImportTest.class.getClassLoader(),
                   new Class<?>[] {org.huzhu.ledger.journal.Journal.Batch.class},
                   (p, m, a) -> {
-                    if (m.getName().equals("add") && added.incrementAndGet() == failAt.get()) {
-                      throw new LedgerStorageException("no room to set the batch aside", null);
+                    if (m.getName().equals("commit") || m.getName().equals("close")) {
+                      ended.set(true);
+                      if (adding.get() > 0) {
+                        misuse.add(m.getName() + " while an entry is being added");
+                      }
+                      return invoke(result, m, a);
                     }
-                    return invoke(result, m, a);
+                    if (!m.getName().equals("add")) {
+                      return invoke(result, m, a);
+                    }
+                    adding.incrementAndGet();
+                    try {
+                      if (ended.get()) {
+                        misuse.add("an entry added after commit or close");
+                      }
+                      int n = added.incrementAndGet();
+                      if (n == failAt.get()) {
+                        throw new LedgerStorageException("no room to set the batch aside", null);
+                      }
+                      if (n % 1000 == 0) {
+                        Thread.sleep(5);
+                      }
+                      return invoke(result, m, a);
+                    } finally {
+                      adding.decrementAndGet();
+                    }
                   });
             });
   }
@@ -173,7 +203,8 @@ class LargeImportTest {
     // failure early on reaches the decision mid-way, one in the last chunk reaches the commit.
     Path sheet = sheet(null);
     AtomicInteger failing = new AtomicInteger(); // 0: no entry fails
-    try (Ledger l = Ledger.load(settingAsideFails(failing), clock, Checkpoints.never())) {
+    List<String> misuse = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (Ledger l = Ledger.load(settingAsideFails(failing, misuse), clock, Checkpoints.never())) {
       l.initialise(MutableClock.SHANGHAI);
       setUp(l);
       String head = l.head();
@@ -183,21 +214,55 @@ class LargeImportTest {
       assertEquals("no room to set the batch aside", e.getMessage());
       assertEquals(head, l.head());
       assertTrue(l.member("v7").orElseThrow().serviceMinutes() == 0, "nothing of the import is in the state");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (encoderAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
-      assertFalse(encoderAlive(), "the encoder thread is let go of");
+      assertFalse(encoderAtWork(), "the encoder lets go of the batch before the import is answered");
 
       failing.set(0);
       assertEquals(ROWS, l.importSignins(sheet, ImportOptions.defaults()).credited());
       assertTrue(l.verify(null).ok());
     }
+    assertEquals(List.of(), misuse);
   }
 
-  private static boolean encoderAlive() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().equals("huzhu-entry-encoder") && t.isAlive());
+  /** Whether a thread that sets entries aside is still at it (one that is ending has no such frame). */
+  private static boolean encoderAtWork() {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(t -> t.getKey().getName().equals("huzhu-entry-encoder"))
+        .flatMap(t -> java.util.Arrays.stream(t.getValue()))
+        .anyMatch(f -> f.getClassName().startsWith("org.huzhu.ledger"));
+  }
+
+  @Test
+  void aProgressListenerThatInterruptsTheWriterThreadStopsNothing() throws Exception {
+    // The listener is told how deciding goes on the writer thread, whose file channel Java would
+    // close if it stayed interrupted; and a writer that ended on an interrupt would answer no one.
+    Path sheet = sheet(null);
+    Path book = dir.resolve("book");
+    String head;
+    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
+      setUp(l);
+      AtomicInteger interrupts = new AtomicInteger();
+      ImportProgress rude =
+          new ImportProgress() {
+            @Override
+            public void decided(long decided, long total, long credited, long rejected) {
+              if (interrupts.getAndIncrement() < 3) {
+                Thread.currentThread().interrupt();
+              }
+            }
+          };
+      ImportSummary s = l.importSignins(sheet, ImportOptions.defaults().withProgress(rude));
+      assertTrue(interrupts.get() >= 3, "the listener was told " + interrupts.get() + " times");
+      assertEquals(ROWS, s.credited());
+      long credited = l.member("v7").orElseThrow().points();
+      assertTrue(credited > 0);
+      l.adjust(new AdjustRequest("after", "v7", 5, 0, "after the import", "admin", null));
+      assertEquals(credited + 5, l.member("v7").orElseThrow().points());
+      assertTrue(l.verify(null).ok());
+      head = l.head();
+    }
+    try (Ledger reopened = Ledger.open(book, clock)) {
+      assertEquals(head, reopened.head());
+    }
   }
 
   @Test
