@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -132,6 +134,28 @@ class ForgedJournalTest {
     assertEquals("a", r.findings().get(0).entry());
     // the detail quotes what the entry says, not what it should say
     assertTrue(r.findings().get(0).detail().contains("member:v1 90 points"), r::toString);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"account\":\"community:issued\",\"points\":-10,\"minutes\":-121},{\"account\":\"member:v1\",\"points\":10,\"minutes\":121}",
+        "{\"account\":\"member:v1\",\"points\":10,\"minutes\":120},{\"account\":\"community:issued\",\"points\":-10,\"minutes\":-120}",
+        ""
+      })
+  void aCreditWhosePostingsBalanceButAreNotWhatItsBreakdownPostsDoesNotRederive(String postings) throws IOException {
+    Path book = book();
+    String written =
+        "{\"account\":\"community:issued\",\"points\":-10,\"minutes\":-120},{\"account\":\"member:v1\",\"points\":10,\"minutes\":120}";
+    forgeEntry(book, "a", body -> {
+      assertTrue(body.contains(written), body);
+      return body.replace(written, postings);
+    });
+    AuditReport r = Ledger.audit(book, null);
+    assertFalse(r.ok());
+    assertEquals("a", r.findings().get(0).entry(), r::toString);
+    assertEquals("rederive", r.findings().get(0).check(), r::toString);
+    assertTrue(r.findings().get(0).detail().contains("its postings say"), r::toString);
   }
 
   @Test
