@@ -54,6 +54,8 @@ public final class Ledger implements AutoCloseable {
 
   private final List<Consumer<Entry>> listeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
   private final Checkpoints checkpoints;
 
   private Ledger(Journal journal, LedgerState root, Clock clock, Checkpoints checkpoints) {
@@ -191,9 +193,9 @@ public final class Ledger implements AutoCloseable {
    * journal order, never for a refused or repeated command, on a thread of the ledger's own. A slow
    * or failing listener cannot stall or break the writer (what it throws is logged, and the other
    * listeners still hear every entry), but all listeners share that thread, so a slow one delays
-   * the others. {@link #close} waits up to 10 seconds for deliveries still queued; past that they go
-   * on after it returns, on that thread, which does not keep the JVM alive. A read-only ledger
-   * never writes, so its listeners are never called.
+   * the others. {@link #close} waits up to 10 seconds for deliveries still queued (not when a
+   * listener closes the ledger); past that they go on after it returns, on that thread, which does
+   * not keep the JVM alive. A read-only ledger never writes, so its listeners are never called.
    */
   public void subscribe(Consumer<Entry> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -209,7 +211,7 @@ public final class Ledger implements AutoCloseable {
           for (Consumer<Entry> l : now) {
             try {
               l.accept(e);
-            } catch (Exception | LinkageError | AssertionError ex) {
+            } catch (Throwable ex) {
               // whatever a listener throws stays with it: the others still hear every entry
               org.slf4j.LoggerFactory.getLogger(Ledger.class).warn("entry listener failed on {}", e.id(), ex);
             }
@@ -229,7 +231,7 @@ public final class Ledger implements AutoCloseable {
         () -> {
           try (readBack) {
             EntryScan.entries(readBack, first, last, toAll);
-          } catch (RuntimeException ex) {
+          } catch (Throwable ex) {
             org.slf4j.LoggerFactory.getLogger(Ledger.class)
                 .error("cannot read entries {} to {} back for the listeners", first, last, ex);
           }
@@ -580,7 +582,7 @@ public final class Ledger implements AutoCloseable {
 
   /** The sequence number and hash of the last entry, as {@code SEQ:HASH}. */
   public String head() {
-    return read(() -> root.seq + ":" + journal.lastHash());
+    return read(() -> root.seq + ":" + (writer != null ? writer.committedHash() : journal.lastHash()));
   }
 
   /**
@@ -810,17 +812,32 @@ public final class Ledger implements AutoCloseable {
     return read(() -> StateCodec.encode(root));
   }
 
+  /**
+   * Finishes the commands already given, writes a checkpoint and releases the journal. A second
+   * caller returns once the first is through, so that the ledger is released when any close
+   * returns.
+   *
+   * @throws IllegalStateException when called from an import's progress listener
+   */
   @Override
   public void close() {
-    if (closed) {
+    if (writer != null) {
+      writer.refuseOnWriterThread("close the ledger");
+    }
+    if (!closing.compareAndSet(false, true)) {
+      com.google.common.util.concurrent.Uninterruptibles.awaitUninterruptibly(released);
       return;
     }
     closed = true;
-    if (writer != null) {
-      writer.close();
-      checkpoints.writeOnClose(journal, root, lock);
+    try {
+      if (writer != null) {
+        writer.close();
+        checkpoints.writeOnClose(journal, root, lock);
+      }
+      root.abandon();
+      journal.close();
+    } finally {
+      released.countDown();
     }
-    root.abandon();
-    journal.close();
   }
 }

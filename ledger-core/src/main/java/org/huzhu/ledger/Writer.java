@@ -1,5 +1,6 @@
 package org.huzhu.ledger;
 
+import com.google.common.util.concurrent.Uninterruptibles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -86,6 +87,13 @@ final class Writer implements AutoCloseable {
   private final LinkedBlockingDeque<Task<?>> queue = new LinkedBlockingDeque<>();
   private final Thread thread;
   private final ExecutorService listeners;
+  private volatile Thread listenerThread;
+  /**
+   * The hash of the last record merged into the committed state: read with the state's seq under
+   * the read lock, it names the same record, where the journal's own moves on as soon as a batch
+   * is written.
+   */
+  private volatile String committedHash;
   private volatile LedgerStorageException broken;
   private volatile boolean closing;
   /** Callers the last group answered; the writer thread's alone. */
@@ -104,7 +112,8 @@ final class Writer implements AutoCloseable {
     this.lock = lock;
     this.committed = committed;
     this.afterGroup = afterGroup;
-    this.listeners = DaemonThreads.single("huzhu-ledger-listeners");
+    this.listeners = DaemonThreads.single("huzhu-ledger-listeners", t -> listenerThread = t);
+    this.committedHash = journal.lastHash();
     this.thread = new Thread(this::run, "huzhu-ledger-writer");
     this.thread.setDaemon(true);
     this.thread.start();
@@ -117,8 +126,25 @@ final class Writer implements AutoCloseable {
     return numbered;
   }
 
+  /** The hash of the committed state's last record; read under the lock that guards the state. */
+  String committedHash() {
+    return committedHash;
+  }
+
+  /**
+   * Refuses to {@code what} on the writer's own thread: an import's progress listener runs there,
+   * and a command or a close given from it would wait for that very thread for ever.
+   */
+  void refuseOnWriterThread(String what) {
+    if (Thread.currentThread() == thread) {
+      throw new IllegalStateException(
+          "cannot " + what + " on the ledger's writer thread (from an import's progress listener)");
+    }
+  }
+
   /** Runs {@code decision} on the writer thread and waits until what it posted is durable. */
   <T> T submit(Decision<T> decision, boolean alone) {
+    refuseOnWriterThread("give a command");
     if (broken != null) {
       throw new LedgerStorageException(
           "the ledger stopped writing after a storage fault; open it again: " + broken.getMessage(),
@@ -296,6 +322,7 @@ final class Writer implements AutoCloseable {
       lock.writeLock().lock();
       try {
         groupTx.mergeIntoParent();
+        committedHash = journal.lastHash();
       } catch (RuntimeException | Error e) {
         // The entries are durable but the state does not hold them: nothing more may be decided
         // on it, and the callers must hear of it rather than wait for ever.
@@ -385,25 +412,23 @@ final class Writer implements AutoCloseable {
     }
   }
 
+  /**
+   * Finishes what was queued and stops. Waits for the writer whatever the calling thread is told:
+   * the journal is closed after this returns. A listener that closes the ledger is not waited for.
+   */
   @Override
   public void close() {
+    refuseOnWriterThread("close the ledger");
     synchronized (queue) {
       closing = true;
       queue.add(stop);
     }
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Uninterruptibles.joinUninterruptibly(thread);
     listeners.shutdown();
-    try {
-      if (!listeners.awaitTermination(10, TimeUnit.SECONDS)) {
-        // Committed entries are still told, on the listeners' own thread, for as long as the JVM runs.
-        LOG.info("listeners are still busy 10 s after close; they go on hearing the committed entries");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (Thread.currentThread() != listenerThread
+        && !Uninterruptibles.awaitTerminationUninterruptibly(listeners, 10, TimeUnit.SECONDS)) {
+      // Committed entries are still told, on the listeners' own thread, for as long as the JVM runs.
+      LOG.info("listeners are still busy 10 s after close; they go on hearing the committed entries");
     }
   }
 }

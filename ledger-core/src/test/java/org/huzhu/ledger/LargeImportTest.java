@@ -232,6 +232,31 @@ class LargeImportTest {
   }
 
   @Test
+  void anInterruptedCallerHasItsCommandsCarriedOutAndKeepsItsInterrupt() throws Exception {
+    Path sheet = sheet(null);
+    try (Ledger l = Ledger.create(dir.resolve("book"), MutableClock.SHANGHAI, clock)) {
+      setUp(l);
+      Thread.currentThread().interrupt();
+      ImportSummary s;
+      try {
+        s = l.importSignins(sheet, ImportOptions.defaults());
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+      }
+      assertEquals(ROWS, s.credited());
+      long credited = l.member("v7").orElseThrow().points();
+      Thread.currentThread().interrupt();
+      try {
+        l.adjust(new AdjustRequest("during", "v7", 5, 0, "interrupted caller", "admin", null));
+      } finally {
+        assertTrue(Thread.interrupted(), "the interrupt is kept");
+      }
+      assertEquals(credited + 5, l.member("v7").orElseThrow().points());
+      assertTrue(l.verify(null).ok());
+    }
+  }
+
+  @Test
   void aProgressListenerThatInterruptsTheWriterThreadStopsNothing() throws Exception {
     // The listener is told how deciding goes on the writer thread, whose file channel Java would
     // close if it stayed interrupted; and a writer that ended on an interrupt would answer no one.
