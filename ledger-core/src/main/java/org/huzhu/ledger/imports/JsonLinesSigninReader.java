@@ -136,7 +136,11 @@ final class JsonLinesSigninReader extends DecodedReader {
         JsonToken value = p.nextToken();
         int field = SigninFields.indexOf(name);
         if (field < 0) {
-          p.skipChildren(); // unknown fields are ignored, whatever their value
+          // Unknown fields are ignored, but every value of a line is a string (or null: empty).
+          if (value != JsonToken.VALUE_STRING && value != JsonToken.VALUE_NULL) {
+            problem = problem != null ? problem : name + " is not a string";
+          }
+          p.skipChildren();
           continue;
         }
         if (seen[field]) {

@@ -26,7 +26,7 @@ final class RowStore {
   private static final int MAX_CHUNKS = 1 << (31 - CHUNK_BITS);
   private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
   private static final int CHUNK_MASK = CHUNK_SIZE - 1;
-  /** More than the longest encoded row (ids of 64 ASCII bytes, team and grid of 200 chars as UTF-8). */
+  /** More than the longest encoded row (ids of 64 ASCII bytes; activity, team and grid of 200 chars as UTF-8). */
   private static final int MAX_ROW_BYTES = 8192;
 
   private final ZoneId zone;
@@ -80,7 +80,7 @@ final class RowStore {
     varint(row.line());
     varint(row.ordinal());
     ascii(row.memberId());
-    ascii(row.activity());
+    text(row.activity());
     ascii(row.verifiedBy());
     if (row.checkOut() == null) {
       cur[curPos++] = 0;
@@ -115,7 +115,7 @@ final class RowStore {
     int line = (int) d.varint();
     int ordinal = (int) d.varint();
     String memberId = d.ascii();
-    String activity = d.ascii();
+    String activity = d.text();
     String verifiedBy = d.ascii();
     ZonedDateTime checkIn =
         ZonedDateTime.ofInstant(Instant.ofEpochSecond(seconds[row], nanos[row]), zone);

@@ -71,11 +71,16 @@ final class SigninFields {
       return malformed(line, ordinal, signinId, "signin_id " + show(signinId) + " " + why);
     }
     String problem = plainId(values, MEMBER_ID);
-    if (problem == null) {
-      problem = plainId(values, ACTIVITY);
-    }
     if (problem != null) {
       return malformed(line, ordinal, signinId, problem);
+    }
+    // The contract gives activities no pattern: one that no rule version defines is
+    // unknown-activity, in its place among the reasons, not malformed.
+    if (values[ACTIVITY].isEmpty()) {
+      return malformed(line, ordinal, signinId, "activity is empty");
+    }
+    if (values[ACTIVITY].length() > Ids.MAX_LABEL) {
+      return malformed(line, ordinal, signinId, "activity is longer than " + Ids.MAX_LABEL + " characters");
     }
     String in = values[CHECK_IN];
     if (in.isEmpty()) {

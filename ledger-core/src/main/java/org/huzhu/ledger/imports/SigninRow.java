@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param signinId {@code [A-Za-z0-9._:-]{1,64}}, not starting with {@code reversal:}, {@code
  *     expire:} or {@code sys:}
  * @param memberId {@code [A-Za-z0-9._-]{1,64}}
- * @param activity the activity key, {@code [A-Za-z0-9._-]{1,64}}
+ * @param activity the activity key as the sheet gives it: non-empty, at most 200 characters (one
+ *     that no rule version defines is rejected as {@code unknown-activity})
  * @param checkIn when the service began
  * @param checkOut when it ended; null when the field was empty
  * @param verifiedBy who confirmed it, {@code [A-Za-z0-9._-]{1,64}}, or empty
@@ -57,7 +58,7 @@ public record SigninRow(
     }
     require(Ids.isUserEntryId(signinId), "signinId", signinId);
     require(Ids.isPlainId(memberId), "memberId", memberId);
-    require(Ids.isPlainId(activity), "activity", activity);
+    require(Ids.isLabel(activity), "activity", activity);
     require(verifiedBy.isEmpty() || Ids.isPlainId(verifiedBy), "verifiedBy", verifiedBy);
     require(team == null || Ids.isLabel(team), "team", team);
     require(grid == null || Ids.isLabel(grid), "grid", grid);

@@ -67,10 +67,14 @@ class JsonLinesTest {
   }
 
   @Test
-  void unknownFieldsAreIgnoredWhateverTheirValue() {
-    String line = GOOD.replace("{", "{\"x\":{\"deep\":[1,2,{\"a\":null}]},\"n\":5,\"team\":\"一队\",");
+  void unknownFieldsAreIgnoredButTheirValuesAreStringsToo() {
+    String line = GOOD.replace("{", "{\"x\":\"anything\",\"y\":null,\"team\":\"一队\",");
     SigninRow r = assertInstanceOf(SigninRow.class, jsonl(line).get(0));
     assertEquals("一队", r.team());
+    // "every value a string", known field or not
+    assertEquals("line 1: n is not a string", detail(jsonl(GOOD.replace("{", "{\"n\":5,")).get(0)));
+    assertEquals(
+        "line 1: x is not a string", detail(jsonl(GOOD.replace("{", "{\"x\":{\"deep\":[1,2,{\"a\":null}]},")).get(0)));
   }
 
   @Test
