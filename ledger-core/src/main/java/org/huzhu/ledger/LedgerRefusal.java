@@ -63,19 +63,7 @@ public final class LedgerRefusal extends RuntimeException {
   }
 
   private static String oneLine(String detail) {
-    if (detail == null || detail.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
-      return detail;
-    }
-    StringBuilder b = new StringBuilder(detail.length() + 16);
-    for (int i = 0; i < detail.length(); i++) {
-      char c = detail.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+    return org.huzhu.ledger.imports.Ids.oneLine(detail);
   }
 
   /** Why the command was refused. */

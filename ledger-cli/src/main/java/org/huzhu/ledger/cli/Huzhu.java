@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.huzhu.ledger.Ledger;
 import org.huzhu.ledger.LedgerRefusal;
 import org.huzhu.ledger.LedgerStorageException;
+import org.huzhu.ledger.imports.Ids;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -262,7 +263,7 @@ public final class Huzhu implements Runnable {
 
   private int handleParameterException(CommandLine.ParameterException e, String[] args) {
     String command = e.getCommandLine().getCommandSpec().qualifiedName();
-    err.println(messages().get("error.usage", e.getMessage(), command));
+    err.println(messages().get("error.usage", Ids.oneLine(e.getMessage()), command));
     if (debug) {
       e.printStackTrace(err);
     }
@@ -277,10 +278,10 @@ public final class Huzhu implements Runnable {
         out.println(Json.write(Json.obj("refused", r.reason().code(), "detail", r.detail(messages().locale()))));
         out.flush();
       }
-      err.println(messages().get("error.refused", r.reason().code(), r.detail(messages().locale())));
+      err.println(messages().get("error.refused", r.reason().code(), Ids.oneLine(r.detail(messages().locale()))));
       code = REFUSED;
     } else if (e instanceof LedgerStorageException s) {
-      String message = String.valueOf(s.getMessage());
+      String message = Ids.oneLine(String.valueOf(s.getMessage()));
       String where =
           s.segment() != null
               ? journal() + ": " + s.segment() + " @" + s.offset()
@@ -291,7 +292,7 @@ public final class Huzhu implements Runnable {
               : messages().get("error.storage", message, where));
       code = UNUSABLE;
     } else if (e instanceof IllegalArgumentException) {
-      err.println(messages().get("error.argument", e.getMessage()));
+      err.println(messages().get("error.argument", Ids.oneLine(e.getMessage())));
       code = USAGE;
     } else if (e instanceof OutputFile.Failure f && f.readerStopped()) {
       return OK;
@@ -301,10 +302,10 @@ public final class Huzhu implements Runnable {
       if (format == Format.json && !(e instanceof OutputFile.Failure)) {
         out.println(Json.write(Json.obj("refused", "bad-file", "detail", detail)));
       }
-      err.println(messages().get("error.io", detail));
+      err.println(messages().get("error.io", Ids.oneLine(detail)));
       code = REFUSED;
     } else {
-      err.println(messages().get("error.internal", String.valueOf(e)));
+      err.println(messages().get("error.internal", Ids.oneLine(String.valueOf(e))));
       code = UNUSABLE;
     }
     if (debug) {

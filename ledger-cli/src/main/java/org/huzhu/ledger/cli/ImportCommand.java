@@ -117,7 +117,7 @@ final class ImportCommand extends Cli {
       }
       print(output(s, dryRun, notes));
       if (lostRejects != null) {
-        root().err().println(msg().get("error.io", lostRejects.getMessage()));
+        root().err().println(msg().get("error.io", org.huzhu.ledger.imports.Ids.oneLine(lostRejects.getMessage())));
         root().err().flush();
       }
       return exit;

@@ -56,6 +56,24 @@ class CommandsTest {
     }
   }
 
+  @Test
+  void anArgumentHoldingALineBreakStillGivesAOneLineError() throws IOException {
+    books.withMembers(tmp);
+    Run[] runs = {
+      books.run("balance", "--member", "v0\n03"),
+      books.run("redeem", "--member", "v1", "--item", "haircut", "--id", "R\r1"),
+      books.run("bal\nance"),
+      books.run("statement", "--member", "v1", "--from", "2026\n"),
+      books.run("reverse", "--entry", "a\nb", "--reason", "x"),
+    };
+    for (Run r : runs) {
+      assertTrue(r.exit == 2 || r.exit == 3, r::toString);
+      oneLineError(r);
+      assertFalse(r.err.strip().contains("\r"), r::toString);
+      assertTrue(r.err.contains("\\u000"), r::toString); // the break is shown, escaped
+    }
+  }
+
   // ------------------------------------------------------------------ completion
 
   @Test

@@ -73,6 +73,26 @@ public final class Ids {
     return !s.isEmpty() && s.length() <= MAX_LABEL;
   }
 
+  /**
+   * {@code text} with each control character written as a backslash, u and four hex digits, so
+   * that a value holding a line break cannot split a one-line message. Null stays null.
+   */
+  public static String oneLine(String text) {
+    if (text == null || text.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+      return text;
+    }
+    StringBuilder b = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
   /** Where {@code text} holds a surrogate without its other half, or -1. */
   public static int halfACharacter(String text) {
     for (int i = 0; i < text.length(); i++) {
