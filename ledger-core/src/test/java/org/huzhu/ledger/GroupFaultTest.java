@@ -55,30 +55,40 @@ class GroupFaultTest {
 
   /** An in-memory journal whose commits fail once {@code failing} is set. */
   static Journal failingJournal(AtomicBoolean failing) {
-    Journal real = Journals.inMemory();
+    return batchesAround(
+        Journals.inMemory(),
+        batch ->
+            (p, m, a) -> {
+              if (m.getName().equals("commit") && failing.get()) {
+                throw new LedgerStorageException("the disk failed the force", null);
+              }
+              return invoke(batch, m, a);
+            });
+  }
+
+  /**
+   * {@code real}, with every batch it starts behind the handler {@code around} makes for it: the
+   * tests' way to fail, slow down or watch a batch.
+   */
+  static Journal batchesAround(Journal real, java.util.function.Function<Journal.Batch, java.lang.reflect.InvocationHandler> around) {
     return (Journal)
         Proxy.newProxyInstance(
             Journal.class.getClassLoader(),
             new Class<?>[] {Journal.class},
             (proxy, method, args) -> {
               Object result = invoke(real, method, args);
-              if (method.getName().equals("startBatch")) {
-                Journal.Batch batch = (Journal.Batch) result;
-                return Proxy.newProxyInstance(
-                    Journal.class.getClassLoader(),
-                    new Class<?>[] {Journal.Batch.class},
-                    (p, m, a) -> {
-                      if (m.getName().equals("commit") && failing.get()) {
-                        throw new LedgerStorageException("the disk failed the force", null);
-                      }
-                      return invoke(batch, m, a);
-                    });
+              if (!method.getName().equals("startBatch")) {
+                return result;
               }
-              return result;
+              return Proxy.newProxyInstance(
+                  Journal.class.getClassLoader(),
+                  new Class<?>[] {Journal.Batch.class},
+                  around.apply((Journal.Batch) result));
             });
   }
 
-  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
+  /** Calls {@code m} on {@code target} as a proxy would, throwing what it throws. */
+  static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
     try {
       return m.invoke(target, args);
     } catch (InvocationTargetException e) {

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -141,59 +140,41 @@ class LargeImportTest {
    * closed, or after, goes to {@code misuse}.
    */
   private static org.huzhu.ledger.journal.Journal settingAsideFails(AtomicInteger failAt, List<String> misuse) {
-    org.huzhu.ledger.journal.Journal real = org.huzhu.ledger.journal.Journals.inMemory();
-    return (org.huzhu.ledger.journal.Journal)
-        Proxy.newProxyInstance(
-            LargeImportTest.class.getClassLoader(),
-            new Class<?>[] {org.huzhu.ledger.journal.Journal.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              if (!method.getName().equals("startBatch")) {
-                return result;
+    return GroupFaultTest.batchesAround(
+        org.huzhu.ledger.journal.Journals.inMemory(),
+        batch -> {
+          AtomicInteger added = new AtomicInteger();
+          AtomicInteger adding = new AtomicInteger();
+          AtomicBoolean ended = new AtomicBoolean();
+          return (p, m, a) -> {
+            if (m.getName().equals("commit") || m.getName().equals("close")) {
+              ended.set(true);
+              if (adding.get() > 0) {
+                misuse.add(m.getName() + " while an entry is being added");
               }
-              AtomicInteger added = new AtomicInteger();
-              AtomicInteger adding = new AtomicInteger();
-              AtomicBoolean ended = new AtomicBoolean();
-              return Proxy.newProxyInstance(
-                  LargeImportTest.class.getClassLoader(),
-                  new Class<?>[] {org.huzhu.ledger.journal.Journal.Batch.class},
-                  (p, m, a) -> {
-                    if (m.getName().equals("commit") || m.getName().equals("close")) {
-                      ended.set(true);
-                      if (adding.get() > 0) {
-                        misuse.add(m.getName() + " while an entry is being added");
-                      }
-                      return invoke(result, m, a);
-                    }
-                    if (!m.getName().equals("add")) {
-                      return invoke(result, m, a);
-                    }
-                    adding.incrementAndGet();
-                    try {
-                      if (ended.get()) {
-                        misuse.add("an entry added after commit or close");
-                      }
-                      int n = added.incrementAndGet();
-                      if (n == failAt.get()) {
-                        throw new LedgerStorageException("no room to set the batch aside", null);
-                      }
-                      if (n % 1000 == 0) {
-                        Thread.sleep(5);
-                      }
-                      return invoke(result, m, a);
-                    } finally {
-                      adding.decrementAndGet();
-                    }
-                  });
-            });
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      throw e.getCause();
-    }
+              return GroupFaultTest.invoke(batch, m, a);
+            }
+            if (!m.getName().equals("add")) {
+              return GroupFaultTest.invoke(batch, m, a);
+            }
+            adding.incrementAndGet();
+            try {
+              if (ended.get()) {
+                misuse.add("an entry added after commit or close");
+              }
+              int n = added.incrementAndGet();
+              if (n == failAt.get()) {
+                throw new LedgerStorageException("no room to set the batch aside", null);
+              }
+              if (n % 1000 == 0) {
+                Thread.sleep(5);
+              }
+              return GroupFaultTest.invoke(batch, m, a);
+            } finally {
+              adding.decrementAndGet();
+            }
+          };
+        });
   }
 
   @ParameterizedTest

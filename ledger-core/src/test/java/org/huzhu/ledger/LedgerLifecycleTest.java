@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,39 +38,20 @@ class LedgerLifecycleTest {
 
   /** An in-memory journal whose writer, once {@code hold} is set, waits right after a commit. */
   private static Journal pausingAfterCommit(AtomicReference<CountDownLatch[]> hold) {
-    Journal real = Journals.inMemory();
-    return (Journal)
-        Proxy.newProxyInstance(
-            Journal.class.getClassLoader(),
-            new Class<?>[] {Journal.class},
-            (proxy, method, args) -> {
-              Object result = invoke(real, method, args);
-              if (!method.getName().equals("startBatch")) {
-                return result;
+    return GroupFaultTest.batchesAround(
+        Journals.inMemory(),
+        batch ->
+            (p, m, a) -> {
+              Object r = GroupFaultTest.invoke(batch, m, a);
+              if (m.getName().equals("commit")) {
+                CountDownLatch[] latches = hold.getAndSet(null);
+                if (latches != null) {
+                  latches[0].countDown(); // durable, not merged yet
+                  latches[1].await(30, TimeUnit.SECONDS);
+                }
               }
-              return Proxy.newProxyInstance(
-                  Journal.class.getClassLoader(),
-                  new Class<?>[] {Journal.Batch.class},
-                  (p, m, a) -> {
-                    Object r = invoke(result, m, a);
-                    CountDownLatch[] latches = hold.getAndSet(null);
-                    if (m.getName().equals("commit") && latches != null) {
-                      latches[0].countDown(); // durable, not merged yet
-                      latches[1].await(30, TimeUnit.SECONDS);
-                    } else if (latches != null) {
-                      hold.set(latches);
-                    }
-                    return r;
-                  });
+              return r;
             });
-  }
-
-  private static Object invoke(Object target, java.lang.reflect.Method m, Object[] args) throws Throwable {
-    try {
-      return m.invoke(target, args);
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
-    }
   }
 
   private static Ledger ledger(Journal journal, java.time.Clock clock) {
