@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.huzhu.ledger.rules.RuleVersion;
+import org.huzhu.ledger.rules.RuleVersions;
 
 /**
  * The audit's checks that an entry written by a command is one the command would have written
@@ -52,6 +54,10 @@ final class DecisionAudit {
       if (x.version() <= last) {
         return "publishes rules version " + x.version() + " after version " + last;
       }
+      String successor = successor(s, x);
+      if (successor != null) {
+        return successor;
+      }
       return e.id().equals("sys:rules:" + x.version()) ? null : "has the id " + e.id() + ", not sys:rules:" + x.version();
     }
     if (d instanceof EntryDetail.CatalogPublished x) {
@@ -82,9 +88,30 @@ final class DecisionAudit {
     return Texts.isCallerEntryId(e.id()) ? null : "has the id " + e.id() + ", which no command gives";
   }
 
+  /** What publishing {@code x} after the versions already in force would have been refused for. */
+  private static String successor(LedgerState s, EntryDetail.RulesPublished x) {
+    try {
+      RuleVersion next = RuleVersions.fromCanonicalJson(x.rulesJson());
+      if (next.version() != x.version() || !next.effectiveFrom().equals(x.effectiveFrom())) {
+        return "is rules version " + x.version() + " from " + x.effectiveFrom() + " holding version " + next.version()
+            + " from " + next.effectiveFrom();
+      }
+      RuleVersions.checkSuccessor(s.rules.isEmpty() ? null : s.rules.get(s.rules.size() - 1), next, "rules");
+      return null;
+    } catch (LedgerRefusal refused) {
+      return "publishes rules a command refuses: " + refused.detail();
+    } catch (RuntimeException unreadable) {
+      return null; // found as a record that cannot be read
+    }
+  }
+
   /** What the command behind {@code e} would have refused against the state before it. */
   private static String decision(LedgerState s, Entry e) {
     EntryDetail d = e.detail();
+    String arguments = arguments(d);
+    if (arguments != null) {
+      return arguments;
+    }
     if (d instanceof EntryDetail.Expiry x) {
       return expiry(s, e, x);
     }
@@ -121,6 +148,46 @@ final class DecisionAudit {
       }
       String lots = reversedLots(s, e, x, target);
       return lots != null ? lots : dates(s, e);
+    }
+    return null;
+  }
+
+  /**
+   * Amounts above the largest a command takes, and free text a command refuses: over 200
+   * characters, or an approver who is not an id (a name has no place in the journal).
+   */
+  private static String arguments(EntryDetail d) {
+    long amount = 0;
+    String text = null;
+    String approver = null;
+    if (d instanceof EntryDetail.Adjustment a) {
+      amount = Math.max(Math.abs(a.points()), Math.abs(a.minutes()));
+      text = a.reason();
+      approver = a.approvedBy();
+    } else if (d instanceof EntryDetail.Transfer t) {
+      amount = t.minutes();
+      text = t.memo();
+    } else if (d instanceof EntryDetail.Redemption r) {
+      amount = r.quantity();
+    } else if (d instanceof EntryDetail.Settlement x) {
+      amount = x.points();
+    } else if (d instanceof EntryDetail.Reversal x) {
+      text = x.reason();
+    }
+    if (amount > Requests.MAX_AMOUNT || amount == Long.MIN_VALUE) {
+      return "names an amount of " + amount + ", above the largest a command takes (" + Requests.MAX_AMOUNT + ")";
+    }
+    if (text != null) {
+      try {
+        if (!text.equals(Requests.freeText("its text", text, false))) {
+          return "holds text no command keeps as written (untrimmed or empty)";
+        }
+      } catch (IllegalArgumentException refused) {
+        return "holds text no command takes: " + refused.getMessage();
+      }
+    }
+    if (approver != null && !Texts.isPlainId(approver)) {
+      return "was approved by '" + approver + "', which is not an id";
     }
     return null;
   }
@@ -238,8 +305,12 @@ final class DecisionAudit {
 
   /** Whether {@code spent} is what spending {@code points} oldest first on {@code day} takes. */
   private static String spent(LedgerState s, MemberState m, long points, LocalDate day, List<EntryDetail.LotSpend> spent) {
-    if (m.spendablePoints(day) < points) {
-      return null; // found as a floor crossed
+    long spendable = m.spendablePoints(day);
+    if (spendable < points) {
+      // Beyond the balance it is found as a floor crossed; within it, the rest is in lots past their
+      // expiry, which a command expires before it spends anything.
+      return m.points < points ? null
+          : "spends " + points + " points on " + day + ", when " + m.id + "'s lots not past their expiry held " + spendable;
     }
     List<EntryDetail.LotSpend> expected = Commands.spendOldestFirst(s, m, points, day);
     return expected.equals(spent) ? null : "spends lots " + lots(spent) + ", oldest first they are " + lots(expected);
