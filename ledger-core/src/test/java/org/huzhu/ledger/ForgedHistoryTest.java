@@ -20,23 +20,9 @@ class ForgedHistoryTest {
   @TempDir Path dir;
   final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 23, 18, 0));
 
-  /** v1 joined 2026-01-01; lots a (10, 2026-03-04), b (10, 2026-03-05), adj (5, 2026-11-23); 12-month expiry. */
+  /** {@link ForgedJournalTest#book(Path, MutableClock)}: lots a, b and adj of v1. */
   Path book() throws IOException {
-    Path book = dir.resolve("book");
-    try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
-      l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null),
-          new MemberRecord("v2", LocalDate.of(2026, 1, 1), null, null)));
-      l.publishRules(SigninImportTest.RULES.getBytes(StandardCharsets.UTF_8), "rules.json");
-      Path f = dir.resolve("s.csv");
-      Files.writeString(
-          f,
-          SigninImportTest.HEADER
-              + "a,v1,cleanup,2026-03-04T09:00,2026-03-04T11:00,g1,,,\n"
-              + "b,v1,cleanup,2026-03-05T09:00,2026-03-05T11:00,g1,,,\n");
-      l.importSignins(f, ImportOptions.defaults());
-      l.adjust(new AdjustRequest("adj", "v1", 5, 0, "bonus", "admin", null));
-    }
-    return book;
+    return ForgedJournalTest.book(dir, clock);
   }
 
   static List<String> checks(AuditReport r) {

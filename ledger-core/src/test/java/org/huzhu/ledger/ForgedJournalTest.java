@@ -31,6 +31,14 @@ class ForgedJournalTest {
   final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 23, 18, 0));
 
   Path book() throws IOException {
+    return book(dir, clock);
+  }
+
+  /**
+   * A book in {@code dir}: v1 joined 2026-01-01, credits a and b (10 points each, 2026-03-04 and
+   * 2026-03-05) and the adjustment adj (5 points, the clock's day), points expiring after 12 months.
+   */
+  static Path book(Path dir, MutableClock clock) throws IOException {
     Path book = dir.resolve("book");
     try (Ledger l = Ledger.create(book, MutableClock.SHANGHAI, clock)) {
       l.enrol(List.of(new MemberRecord("v1", LocalDate.of(2026, 1, 1), null, null)));
