@@ -305,15 +305,34 @@ final class DecisionAudit {
 
   /** Whether {@code spent} is what spending {@code points} oldest first on {@code day} takes. */
   private static String spent(LedgerState s, MemberState m, long points, LocalDate day, List<EntryDetail.LotSpend> spent) {
+    String unexpired = dueUnexpired(s, m, day);
+    if (unexpired != null) {
+      return unexpired;
+    }
     long spendable = m.spendablePoints(day);
     if (spendable < points) {
-      // Beyond the balance it is found as a floor crossed; within it, the rest is in lots past their
-      // expiry, which a command expires before it spends anything.
+      // Beyond the balance it is found as a floor crossed; within it, the balance holds points that
+      // no lot it may spend from does.
       return m.points < points ? null
           : "spends " + points + " points on " + day + ", when " + m.id + "'s lots not past their expiry held " + spendable;
     }
     List<EntryDetail.LotSpend> expected = Commands.spendOldestFirst(s, m, points, day);
     return expected.equals(spent) ? null : "spends lots " + lots(spent) + ", oldest first they are " + lots(expected);
+  }
+
+  /**
+   * A lot of {@code m} due on {@code day} that still holds points: a command that spends expires
+   * such lots first, in the same batch, so none is left when its entry comes.
+   */
+  private static String dueUnexpired(LedgerState s, MemberState m, LocalDate day) {
+    long d = day.toEpochDay();
+    for (int i = 0; i < m.lots.size(); i++) {
+      if (!m.lots.expired(i) && m.lots.remaining(i) > 0 && m.lots.isDueOn(i, d)) {
+        return "spends points on " + day + " while lot " + s.idOf(m.lots.seq(i)) + ", due on " + m.lots.expiresOn(i)
+            + ", still holds " + m.lots.remaining(i) + " points that were not expired first";
+      }
+    }
+    return null;
   }
 
   private static String lots(List<EntryDetail.LotSpend> spent) {

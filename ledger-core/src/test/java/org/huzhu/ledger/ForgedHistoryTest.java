@@ -59,7 +59,7 @@ class ForgedHistoryTest {
     AuditReport.Finding first = r.findings().get(0);
     assertEquals("cut", first.entry(), r::toString);
     assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("spends 20 points on 2027-03-10"), r::toString);
+    assertTrue(first.detail().contains("spends points on 2027-03-10 while lot a, due on 2027-03-04"), r::toString);
   }
 
   @Test
@@ -75,7 +75,51 @@ class ForgedHistoryTest {
     AuditReport.Finding first = r.findings().get(0);
     assertEquals("neg", first.entry(), r::toString);
     assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("spends 20 points on 2027-03-10"), r::toString);
+    assertTrue(first.detail().contains("spends points on 2027-03-10 while lot a, due on 2027-03-04"), r::toString);
+  }
+
+  @Test
+  void aRedemptionJournaledWithoutAnExpiryItsCommandWritesIsFound() throws IOException {
+    Path book = book();
+    clock.set(LocalDateTime.of(2027, 11, 1, 12, 0)); // a and b are due; adj (5) is not
+    try (Ledger l = Ledger.open(book, clock)) {
+      l.adjust(new AdjustRequest("more", "v1", 30, 0, "bonus", "admin", null));
+      l.publishCatalog(ModelProperties.CATALOG.getBytes(StandardCharsets.UTF_8), "catalog.json");
+      l.redeem(new RedeemRequest("cut", "v1", "haircut", 1, null)); // expires a and b, spends adj 5 and more 15
+    }
+    assertTrue(Ledger.audit(book, null).ok());
+    dropEntry(book, "expire:a");
+    AuditReport r = Ledger.audit(book, null);
+    assertFalse(r.ok(), "a redemption leaving a due lot unexpired passes: " + r);
+    AuditReport.Finding first = r.findings().get(0);
+    assertEquals("cut", first.entry(), r::toString);
+    assertEquals("record", first.check(), r::toString);
+    assertTrue(first.detail().contains("lot a, due on 2027-03-04, still holds 10 points"), r::toString);
+  }
+
+  /**
+   * Rewrites the journal without the entry {@code id}: later records take the seqs one lower, their
+   * batches end one lower, and the hash chain is made anew, as a forger would.
+   */
+  static void dropEntry(Path book, String id) throws IOException {
+    long[] dropped = {Long.MAX_VALUE};
+    java.util.regex.Pattern numbers = java.util.regex.Pattern.compile("^\\{\"seq\":(\\d+),(\"prev\":\"[0-9a-f]{64}\"),\"end\":(\\d+),");
+    ForgedJournalTest.forge(
+        book,
+        body -> {
+          java.util.regex.Matcher m = numbers.matcher(body);
+          assertTrue(m.find(), body);
+          long seq = Long.parseLong(m.group(1));
+          long end = Long.parseLong(m.group(3));
+          if (body.contains("\"entry\":{\"id\":\"" + id + "\"")) {
+            dropped[0] = seq;
+            return null;
+          }
+          long newSeq = seq > dropped[0] ? seq - 1 : seq;
+          long newEnd = end >= dropped[0] ? end - 1 : end;
+          return "{\"seq\":" + newSeq + "," + m.group(2) + ",\"end\":" + newEnd + "," + body.substring(m.end());
+        });
+    assertTrue(dropped[0] != Long.MAX_VALUE, "no entry " + id);
   }
 
   @Test

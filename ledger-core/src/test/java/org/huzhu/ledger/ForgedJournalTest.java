@@ -55,7 +55,10 @@ class ForgedJournalTest {
     return book;
   }
 
-  /** Rewrites every record with {@code edit} applied and recomputes the whole hash chain. */
+  /**
+   * Rewrites every record with {@code edit} applied (a record it maps to null is dropped) and
+   * recomputes the whole hash chain.
+   */
   static void forge(Path book, UnaryOperator<String> edit) throws IOException {
     Path segment;
     try (Stream<Path> s = Files.list(book.resolve("segments"))) {
@@ -69,8 +72,11 @@ class ForgedJournalTest {
     List<String> out = new ArrayList<>();
     String prev = "0".repeat(64);
     for (String line : Files.readAllLines(segment, StandardCharsets.UTF_8)) {
-      String body = line.substring(0, line.indexOf('\t'));
-      body = edit.apply(body).replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + prev + "\"");
+      String body = edit.apply(line.substring(0, line.indexOf('\t')));
+      if (body == null) {
+        continue; // the record is dropped
+      }
+      body = body.replaceFirst("\"prev\":\"[0-9a-f]{64}\"", "\"prev\":\"" + prev + "\"");
       prev = sha256(body);
       out.add(body + "\t" + prev);
     }
