@@ -20,6 +20,14 @@ class ForgedHistoryTest {
   @TempDir Path dir;
   final MutableClock clock = new MutableClock(LocalDateTime.of(2026, 11, 23, 18, 0));
 
+  /** The audit's first finding is a {@code record} finding on {@code entry} saying {@code detail}. */
+  static void assertFoundAsRecord(AuditReport r, String entry, String detail) {
+    AuditReport.Finding first = r.findings().get(0);
+    assertEquals(entry, first.entry(), r::toString);
+    assertEquals("record", first.check(), r::toString);
+    assertTrue(first.detail().contains(detail), r::toString);
+  }
+
   /** {@link ForgedJournalTest#book(Path, MutableClock)}: lots a, b and adj of v1. */
   Path book() throws IOException {
     return ForgedJournalTest.book(dir, clock);
@@ -56,10 +64,7 @@ class ForgedHistoryTest {
     ForgedJournalTest.forgeEntry(book, "cut", body -> body.replace("\"date\":\"2027-03-01\"", "\"date\":\"2027-03-10\""));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "a redemption that spends lots a and b after they expired passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("cut", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("spends points on 2027-03-10 while lot a, due on 2027-03-04"), r::toString);
+    assertFoundAsRecord(r, "cut", "spends points on 2027-03-10 while lot a, due on 2027-03-04");
   }
 
   @Test
@@ -72,10 +77,7 @@ class ForgedHistoryTest {
     ForgedJournalTest.forgeEntry(book, "neg", body -> body.replace("\"date\":\"2027-03-01\"", "\"date\":\"2027-03-10\""));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "a negative adjustment spending expired lots passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("neg", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("spends points on 2027-03-10 while lot a, due on 2027-03-04"), r::toString);
+    assertFoundAsRecord(r, "neg", "spends points on 2027-03-10 while lot a, due on 2027-03-04");
   }
 
   @Test
@@ -91,10 +93,7 @@ class ForgedHistoryTest {
     dropEntry(book, "expire:a");
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "a redemption leaving a due lot unexpired passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("cut", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("lot a, due on 2027-03-04, still holds 10 points"), r::toString);
+    assertFoundAsRecord(r, "cut", "lot a, due on 2027-03-04, still holds 10 points");
   }
 
   /**
@@ -136,10 +135,7 @@ class ForgedHistoryTest {
     assertTrue(Files.readString(Files.list(book.resolve("segments")).findFirst().orElseThrow()).contains("\"member\":\"v1\",\"points\":5000000000000"));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "an adjustment of 5*10^12 points passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("adj", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("above the largest a command takes"), r::toString);
+    assertFoundAsRecord(r, "adj", "above the largest a command takes");
   }
 
   @Test
@@ -157,10 +153,7 @@ class ForgedHistoryTest {
     ForgedJournalTest.forgeEntry(book, "sys:rules:2", body -> body.replace("2026-06-01", "2025-06-01"));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "rules version 2 effective 2025-06-01 after version 1 effective 2026-01-01 passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("sys:rules:2", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("effective_from"), r::toString);
+    assertFoundAsRecord(r, "sys:rules:2", "effective_from");
   }
 
   @Test
@@ -174,10 +167,7 @@ class ForgedHistoryTest {
         .replace("\"approved_by\":\"admin\"", "\"approved_by\":\"Zhang San 13800000000\""));
     AuditReport r = Ledger.audit(book, null);
     assertFalse(r.ok(), "an adjustment with a 300-character reason approved by a name passes: " + r);
-    AuditReport.Finding first = r.findings().get(0);
-    assertEquals("adj", first.entry(), r::toString);
-    assertEquals("record", first.check(), r::toString);
-    assertTrue(first.detail().contains("longer than 200 characters"), r::toString);
+    assertFoundAsRecord(r, "adj", "longer than 200 characters");
   }
 
   @org.junit.jupiter.params.ParameterizedTest
